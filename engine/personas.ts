@@ -1,0 +1,59 @@
+import type { ConditionNode } from './compile.ts'
+import type { PersonaMatch } from './schema/decision.ts'
+import type { Ruleset } from './schema/ruleset.ts'
+
+const PASS = 1
+const UNKNOWN = 2
+
+/**
+ * Partial credit against each persona: a persona's criteria are the members of its top-level
+ * group (or its single condition). The match is the share of criteria that pass; the share
+ * that could not be checked is reported apart, so "unknown" never reads as "no".
+ * Personas at or above `minMatch` are listed, best first.
+ */
+export function scorePersonas(
+  ruleset: Pick<Ruleset, 'personas'>,
+  roots: readonly number[],
+  nodes: readonly ConditionNode[],
+  results: Uint8Array,
+  minMatch: number,
+): PersonaMatch[] {
+  const matches: PersonaMatch[] = []
+  ruleset.personas.forEach((persona, at) => {
+    const root = nodes[roots[at]!]!
+    const criteria = root.gate === 'all' || root.gate === 'any' ? root.children : [root.index]
+    const matched: string[] = []
+    const missing: string[] = []
+    let unknown = 0
+    for (const index of criteria) {
+      const text = describeNode(nodes, index)
+      if (results[index] === PASS) matched.push(text)
+      else {
+        if (results[index] === UNKNOWN) unknown++
+        missing.push(results[index] === UNKNOWN ? `${text} (unknown)` : text)
+      }
+    }
+    const match = round(matched.length / criteria.length)
+    if (match < minMatch || matched.length === 0) return
+    matches.push({
+      id: persona.id,
+      name: persona.name,
+      match,
+      unknown: round(unknown / criteria.length),
+      matched,
+      missing,
+    })
+  })
+  return matches.sort((a, b) => b.match - a.match)
+}
+
+const round = (share: number) => Math.round(share * 1000) / 1000
+
+/** A criterion in words: "Employees is at least 50", "Job title mentions "vp" or Seniority is ...". */
+export function describeNode(nodes: readonly ConditionNode[], index: number): string {
+  const node = nodes[index]!
+  if (!node.gate) return node.wording!.statement
+  if (node.gate === 'not') return `not (${describeNode(nodes, node.children[0]!)})`
+  const parts = node.children.map((child) => describeNode(nodes, child))
+  return parts.join(node.gate === 'all' ? ' and ' : ' or ')
+}

@@ -1,0 +1,11 @@
+import { defineConfig } from 'vitest/config'
+
+// Unit and API tests only; Playwright owns test/e2e.
+export default defineConfig({
+  test: {
+    include: ['test/**/*.test.ts', 'test/**/*.test.tsx'],
+    exclude: ['test/e2e/**', 'node_modules/**'],
+    environment: 'node',
+    testTimeout: 30_000,
+  },
+})

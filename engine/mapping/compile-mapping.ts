@@ -25,6 +25,11 @@ export interface LeadMapper {
   /** Every column the mapping may read, in mapping order. */
   readonly columns: readonly string[]
   map(row: SourceRow): MappedLead
+  /**
+   * A mapper for rows given as cells in the order of `header` (a CSV file): the same result
+   * as `map` on a record, without building one per row.
+   */
+  forHeader(header: readonly string[]): (cells: readonly string[]) => MappedLead
   /** Facts none of whose columns appear in `header`: unknown for every lead of that file. */
   absentColumns(header: readonly string[]): { fact: string; columns: string[] }[]
 }
@@ -32,11 +37,12 @@ export interface LeadMapper {
 const noProblems: readonly ConversionProblem[] = Object.freeze([])
 const hasOwn = Object.prototype.hasOwnProperty
 
+type Reader<Row> = (row: Row) => unknown
+
 interface CompiledFact {
   fact: string
   parts: string[]
   columns: string[]
-  readers: ((row: SourceRow) => unknown)[]
   convert: Converter
 }
 
@@ -62,53 +68,77 @@ export function compileMapping(input: MappingInput | Mapping): LeadMapper {
       fact,
       parts: fact.split('.'),
       columns,
-      readers: columns.map(columnReader),
       convert: converterFor(column, mapping.missing),
     }
   })
   const idColumns = mapping.id === undefined ? [] : columnList(mapping.id)
-  const idReaders = idColumns.map(columnReader)
-  const idMissing = new Set(mapping.missing.map((marker) => marker.trim().toLowerCase()))
 
-  const map = (row: SourceRow): MappedLead => {
-    const lead: Record<string, unknown> = {}
-    let problems: ConversionProblem[] | undefined
-    for (let at = 0; at < idReaders.length; at++) {
-      const id = idReaders[at]!(row)
-      if (typeof id === 'number' && Number.isFinite(id)) {
-        lead.id = id
-        break
-      }
-      if (typeof id === 'string' && id.trim() !== '' && !idMissing.has(id.trim().toLowerCase())) {
-        lead.id = id.trim()
-        break
-      }
-    }
-    for (const compiled of facts) {
-      for (let at = 0; at < compiled.readers.length; at++) {
-        const raw = compiled.readers[at]!(row)
-        const value = compiled.convert(raw)
-        if (value === undefined) continue
-        if (value instanceof Unconvertible) {
-          ;(problems ??= []).push({
-            column: compiled.columns[at]!,
-            fact: compiled.fact,
-            value: typeof raw === 'string' ? raw : JSON.stringify(raw),
-            message: value.message,
-          })
-        } else {
-          place(lead, compiled.parts, value)
+  const idMissing = new Set(mapping.missing.map((marker) => marker.trim().toLowerCase()))
+  const mapWith = <Row>(
+    idReaders: readonly Reader<Row>[],
+    factReaders: readonly (readonly Reader<Row>[])[],
+  ) => {
+    return (row: Row): MappedLead => {
+      const lead: Record<string, unknown> = {}
+      let problems: ConversionProblem[] | undefined
+      for (const readId of idReaders) {
+        const id = readId(row)
+        if (typeof id === 'number' && Number.isFinite(id)) {
+          lead.id = id
+          break
         }
-        break
+        if (typeof id === 'string' && id.trim() !== '' && !idMissing.has(id.trim().toLowerCase())) {
+          lead.id = id.trim()
+          break
+        }
       }
+      for (let index = 0; index < facts.length; index++) {
+        const compiled = facts[index]!
+        const readers = factReaders[index]!
+        for (let at = 0; at < readers.length; at++) {
+          const raw = readers[at]!(row)
+          const value = compiled.convert(raw)
+          if (value === undefined) continue
+          if (value instanceof Unconvertible) {
+            ;(problems ??= []).push({
+              column: compiled.columns[at]!,
+              fact: compiled.fact,
+              value: typeof raw === 'string' ? raw : JSON.stringify(raw),
+              message: value.message,
+            })
+          } else {
+            place(lead, compiled.parts, value)
+          }
+          break
+        }
+      }
+      return { lead: lead as Lead, problems: problems ?? noProblems }
     }
-    return { lead: lead as Lead, problems: problems ?? noProblems }
   }
+
+  const map = mapWith(
+    idColumns.map(columnReader),
+    facts.map((compiled) => compiled.columns.map(columnReader)),
+  )
 
   return {
     mapping,
     columns: [...new Set([...idColumns, ...facts.flatMap((compiled) => compiled.columns)])],
     map,
+    forHeader(header) {
+      const position = new Map<string, number>()
+      header.forEach((column, at) => {
+        if (!position.has(column)) position.set(column, at)
+      })
+      const cellReader = (column: string): Reader<readonly string[]> => {
+        const at = position.get(column)
+        return at === undefined ? () => undefined : (cells) => cells[at]
+      }
+      return mapWith(
+        idColumns.map(cellReader),
+        facts.map((compiled) => compiled.columns.map(cellReader)),
+      )
+    },
     absentColumns(header) {
       const present = new Set(header)
       const inHeader = (column: string) =>
@@ -128,7 +158,7 @@ function columnList(ref: ColumnRef): string[] {
  * Reads a column by its exact name; a dotted name not present as such is looked up in
  * nested objects ("attributes.referenceId" in a Salesforce record). Own properties only.
  */
-function columnReader(column: string): (row: SourceRow) => unknown {
+function columnReader(column: string): Reader<SourceRow> {
   const parts = column.split('.')
   if (parts.length === 1) return (row) => (hasOwn.call(row, column) ? row[column] : undefined)
   return (row) => {

@@ -32,7 +32,11 @@ export function mappingFromHeader(
       continue
     }
     const path = column.trim()
-    if (!factPathSchema.safeParse(path).success || Object.hasOwn(facts, path)) {
+    // A bare word that the catalog does not know ("Employees") is more likely a column meant
+    // for a mapping than a fact; dotted paths are facts, custom or not.
+    const isFact =
+      catalog.has(path) || (path.includes('.') && factPathSchema.safeParse(path).success)
+    if (!isFact || Object.hasOwn(facts, path)) {
       ignored.push(column)
       continue
     }

@@ -17,9 +17,24 @@ const titles = [
   'Senior Vice President, Operations',
   '',
 ]
-const industries = ['manufacturing', 'finance', 'healthcare', 'information', 'retail', 'education', '']
+const industries = [
+  'manufacturing',
+  'finance',
+  'healthcare',
+  'information',
+  'retail',
+  'education',
+  '',
+]
 const countries = ['US', 'DE', 'GB', 'FR', 'JP', 'BR', 'CA', 'IN', '']
-const domains = ['northwind.com', 'contoso.com', 'gmail.com', 'collabrix.com', 'fabrikam.io', 'example.org']
+const domains = [
+  'northwind.com',
+  'contoso.com',
+  'gmail.com',
+  'collabrix.com',
+  'fabrikam.io',
+  'example.org',
+]
 const technology = ['salesforce;slack', 'microsoft-365', 'sap', 'hubspot;google-workspace', '']
 const authority = ['decision-maker', 'influencer', 'evaluator', 'none', '']
 const need = ['confirmed', 'likely', 'unclear', 'none', '']

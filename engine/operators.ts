@@ -202,7 +202,7 @@ const specs: OperatorSpec[] = [
     factTypes: ['string', 'enum'],
     value: 'text',
     jre: false,
-    test: (a, b) => typeof a === 'string' && lower(a).startsWith(lower(b)),
+    test: (a, b) => typeof a === 'string' && asArray(b).some((e) => lower(a).startsWith(lower(e))),
     criterion: (e) => `starting with ${e}`,
   },
   {
@@ -211,7 +211,7 @@ const specs: OperatorSpec[] = [
     factTypes: ['string', 'enum'],
     value: 'text',
     jre: false,
-    test: (a, b) => typeof a === 'string' && lower(a).endsWith(lower(b)),
+    test: (a, b) => typeof a === 'string' && asArray(b).some((e) => lower(a).endsWith(lower(e))),
     criterion: (e) => `ending with ${e}`,
   },
   {
@@ -279,10 +279,13 @@ export function prepareTest(name: OperatorName, expected: unknown): (actual: unk
     return (actual) => !members.has(actual)
   }
   if (name === 'startsWith' || name === 'endsWith') {
-    const text = lower(expected)
+    // A list reference makes the value an array: any of its entries will do.
+    const texts = asArray(expected).map(lower)
     return name === 'startsWith'
-      ? (actual) => typeof actual === 'string' && actual.toLowerCase().startsWith(text)
-      : (actual) => typeof actual === 'string' && actual.toLowerCase().endsWith(text)
+      ? (actual) =>
+          typeof actual === 'string' && texts.some((text) => actual.toLowerCase().startsWith(text))
+      : (actual) =>
+          typeof actual === 'string' && texts.some((text) => actual.toLowerCase().endsWith(text))
   }
   const { test } = operatorSpec(name)
   return (actual) => test(actual, expected)

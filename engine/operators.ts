@@ -313,7 +313,9 @@ export function editDistance(a: string, b: string): number {
 /** The closest known name within a small edit distance, or undefined. */
 export function closest(name: string, known: Iterable<string>): string | undefined {
   let best: string | undefined
-  let bestDistance = Math.max(2, Math.floor(name.length / 3)) + 1
+  // Up to a third of the name may differ (at least one edit): "greaterThen", "polcy", but
+  // not "foo" for "not".
+  let bestDistance = Math.max(1, Math.floor(name.length / 3)) + 1
   for (const candidate of known) {
     const distance = editDistance(name, candidate)
     if (distance < bestDistance) {

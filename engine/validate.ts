@@ -1,7 +1,9 @@
 import { formatPath, RulesetValidationError, type RulesetIssue } from './errors.ts'
-import { catalogFor, type FieldSpec } from './field-catalog.ts'
+import { catalogFor, hasFieldType, type FieldSpec } from './field-catalog.ts'
 import { closest, operatorSpec } from './operators.ts'
+import type { z } from 'zod'
 import {
+  forbiddenKeys,
   isAll,
   isAny,
   isListRef,
@@ -9,7 +11,16 @@ import {
   type Condition,
   type LeafCondition,
 } from './schema/condition.ts'
-import { rulesetSchema, type Ruleset } from './schema/ruleset.ts'
+import {
+  approvalSchema,
+  customFieldSchema,
+  personaSchema,
+  policySchema,
+  ruleSchema,
+  rulesetSchema,
+  testLeadSchema,
+  type Ruleset,
+} from './schema/ruleset.ts'
 
 export type ValidationResult =
   | { ok: true; ruleset: Ruleset; warnings: RulesetIssue[] }
@@ -25,16 +36,17 @@ export type ValidationResult =
  * if (!result.ok) console.error(result.errors.map((e) => `${e.path}: ${e.message}`))
  */
 export function validateRuleset(input: unknown): ValidationResult {
+  // zod silently drops a `__proto__` key; refuse it (and its siblings) by name instead.
+  const forbidden = forbiddenKeyIssues(input)
   const parsed = rulesetSchema.safeParse(input)
   if (!parsed.success) {
-    const errors = parsed.error.issues.map((issue): RulesetIssue => ({
-      path: formatPath(issue.path),
-      message: issue.message,
-      severity: 'error',
-      code: 'schema',
-    }))
-    return { ok: false, errors, warnings: [] }
+    return {
+      ok: false,
+      errors: [...forbidden, ...parsed.error.issues.flatMap(schemaIssues)],
+      warnings: [],
+    }
   }
+  if (forbidden.length > 0) return { ok: false, errors: forbidden, warnings: [] }
   const issues = semanticIssues(parsed.data)
   const errors = issues.filter((issue) => issue.severity === 'error')
   const warnings = issues.filter((issue) => issue.severity === 'warning')
@@ -48,6 +60,103 @@ export function parseRuleset(input: unknown): Ruleset {
   const result = validateRuleset(input)
   if (!result.ok) throw new RulesetValidationError([...result.errors, ...result.warnings])
   return result.ruleset
+}
+
+/** Every key a ruleset document may use, for "did you mean" on unknown keys. */
+const knownKeys: readonly string[] = [
+  ...new Set([
+    ...Object.keys(rulesetSchema.shape),
+    ...Object.keys(ruleSchema.shape),
+    ...Object.keys(personaSchema.shape),
+    ...Object.keys(policySchema.shape),
+    ...Object.keys(customFieldSchema.shape),
+    ...Object.keys(approvalSchema.shape),
+    ...Object.keys(testLeadSchema.shape),
+    'all',
+    'any',
+    'not',
+    'fact',
+    'operator',
+    'value',
+    'list',
+    'type',
+    'params',
+  ]),
+]
+
+/** One issue per unknown key, addressed at the key itself: `rules[0].onMisssing`. */
+function schemaIssues(issue: z.core.$ZodIssue): RulesetIssue[] {
+  const at = (path: PropertyKey[], message: string): RulesetIssue => ({
+    path: formatPath(path),
+    message,
+    severity: 'error',
+    code: 'schema',
+  })
+  if (issue.code === 'unrecognized_keys') {
+    return issue.keys.map((key) => {
+      const hint = closest(key, knownKeys)
+      const advice = jreKeyHints[key] ?? (hint ? `did you mean "${hint}"?` : undefined)
+      return at([...issue.path, key], `unknown key "${key}"${advice ? `; ${advice}` : ''}`)
+    })
+  }
+  if (issue.code === 'invalid_key') {
+    // zod only says "Invalid key in record"; the key's own issue says what is wrong.
+    const key = issue.path.at(-1)
+    return [at(issue.path, `"${String(key)}": ${issue.issues[0]?.message ?? issue.message}`)]
+  }
+  return [at(issue.path, issue.message)]
+}
+
+/** Keys json-rules-engine users write into a condition, with what to do instead. */
+const jreKeyHints: Readonly<Record<string, string>> = {
+  path: 'write the path into the fact instead, e.g. "company.employees"',
+  params: 'facts take no parameters; use a field of the lead instead',
+}
+
+/**
+ * `__proto__`, `constructor` and `prototype` anywhere in the document, found without
+ * recursion so that a hostile 10,000-deep document cannot overflow the stack.
+ */
+function forbiddenKeyIssues(input: unknown): RulesetIssue[] {
+  // Each entry links to its parent instead of copying the path, so a deep document costs
+  // memory in proportion to its size, not to the square of its depth.
+  interface Place {
+    value: unknown
+    key?: PropertyKey
+    parent?: Place
+  }
+  const pathOf = (place: Place): PropertyKey[] => {
+    const path: PropertyKey[] = []
+    for (let at: Place | undefined = place; at?.key !== undefined; at = at.parent) {
+      path.unshift(at.key)
+    }
+    return path
+  }
+  const issues: RulesetIssue[] = []
+  const stack: Place[] = [{ value: input }]
+  while (stack.length > 0) {
+    const place = stack.pop()!
+    const { value } = place
+    if (value === null || typeof value !== 'object') continue
+    if (Array.isArray(value)) {
+      value.forEach((item, at) => stack.push({ value: item, key: at, parent: place }))
+      continue
+    }
+    for (const key of Object.keys(value)) {
+      const child: Place = { value: (value as Record<string, unknown>)[key], key, parent: place }
+      if (!forbiddenKeys.has(key)) {
+        stack.push(child)
+        continue
+      }
+      issues.push({
+        path: formatPath(pathOf(child)),
+        message: `"${key}" is not allowed as a key`,
+        severity: 'error',
+        code: 'forbidden_key',
+      })
+    }
+  }
+  return issues.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
 }
 
 export function semanticIssues(ruleset: Ruleset): RulesetIssue[] {
@@ -163,8 +272,10 @@ function checkLeaf(
     error(
       `${path}.operator`,
       'operator_type',
-      `"${leaf.operator}" does not apply to ${field.label} (a ${typeName(field.type)})${fitting.length ? `; use ${fitting.join(' or ')}` : ''}`,
+      `"${leaf.operator}" does not apply to ${field.label}, ${fieldKind[field.type]}${fitting.length ? `; use ${orList(fitting)}` : ''}`,
     )
+    // The value cannot be judged against an operator that does not fit the field.
+    return
   }
 
   const value = leaf.value
@@ -176,6 +287,8 @@ function checkLeaf(
         'missing_list',
         `no list named "${value.list}"${hint ? `; did you mean "${hint}"?` : ''}`,
       )
+    } else if (spec.value === 'none') {
+      warn(`${path}.value`, 'unused_value', `"${leaf.operator}" takes no value; it is ignored`)
     } else if (spec.value !== 'array' && spec.value !== 'text') {
       error(
         `${path}.value`,
@@ -185,12 +298,44 @@ function checkLeaf(
     }
     return
   }
+  if (spec.value === 'none' && value !== undefined) {
+    warn(`${path}.value`, 'unused_value', `"${leaf.operator}" takes no value; it is ignored`)
+    return
+  }
   const shapeError = valueShapeError(spec.value, value)
   if (shapeError) {
     error(`${path}.value`, 'value_shape', `"${leaf.operator}" ${shapeError}`)
     return
   }
+  if (field && comparesValue.has(leaf.operator) && checkValueType(field, value, path, error)) {
+    return
+  }
   if (field?.type === 'enum' && field.options) checkOptions(field, value, path, warn)
+}
+
+/** Operators that compare the fact with the value strictly, as json-rules-engine does. */
+const comparesValue: ReadonlySet<string> = new Set(['equal', 'notEqual', 'in', 'notIn'])
+
+/**
+ * `"50"` never equals 50: a value of another type than the field's can never match under
+ * strict comparison, which is a mistake, not a rule. Returns whether it reported one.
+ */
+function checkValueType(field: FieldSpec, value: unknown, path: string, error: Report): boolean {
+  const given = Array.isArray(value) ? value : [value]
+  let reported = false
+  given.forEach((item, at) => {
+    if (item === null || hasFieldType(field.type, item)) return
+    const numeric = field.type === 'number' && typeof item === 'string' && item.trim() !== ''
+    const hint =
+      numeric && Number.isFinite(Number(item)) ? `; write ${Number(item)} without quotes` : ''
+    error(
+      Array.isArray(value) ? `${path}.value[${at}]` : `${path}.value`,
+      'value_type',
+      `${field.label} holds ${fieldValues[field.type]}, so ${JSON.stringify(item)} can never match${hint}`,
+    )
+    reported = true
+  })
+  return reported
 }
 
 function checkOptions(field: FieldSpec, value: unknown, path: string, warn: Report): void {
@@ -239,8 +384,25 @@ function valueShapeError(
   }
 }
 
-const typeName = (type: FieldSpec['type']) =>
-  ({ string: 'text', number: 'number', boolean: 'yes/no', enum: 'pick-list', list: 'list' })[type]
+const fieldKind: Record<FieldSpec['type'], string> = {
+  string: 'a text field',
+  number: 'a number field',
+  boolean: 'a yes/no field',
+  enum: 'a pick-list',
+  list: 'a list',
+}
+
+const fieldValues: Record<FieldSpec['type'], string> = {
+  string: 'text',
+  number: 'numbers',
+  boolean: 'yes/no values',
+  enum: 'pick-list values',
+  list: 'lists',
+}
+
+/** `"a", "b" or "c"`. */
+const orList = (items: readonly string[]) =>
+  items.length < 2 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} or ${items.at(-1)}`
 
 /** Warns about an `all` whose numeric bounds on one fact leave no value (x > 10 and x < 5). */
 function checkSatisfiable(members: readonly Condition[], path: string, warn: Report): void {

@@ -1,5 +1,5 @@
 import { countryRegion, employeeBands, revenueBands, type Region } from './catalog-values.ts'
-import { hasPhrase, wordsOf } from './operators.ts'
+import { phraseMatcher, wordsOf } from './operators.ts'
 
 /**
  * Facts users expect without sending them: seniority and function read from a free-text
@@ -171,7 +171,7 @@ const functionPhrases: PhraseTable = [
 ]
 
 const splitTable = (table: PhraseTable) =>
-  table.map(([value, phrases]) => [value, phrases.map(wordsOf)] as const)
+  table.map(([value, phrases]) => [value, phrases.map((phrase) => phraseMatcher(phrase))] as const)
 const seniorityTable = splitTable(seniorityPhrases)
 const functionTable = splitTable(functionPhrases)
 
@@ -182,9 +182,9 @@ function classify(title: unknown, table: ReturnType<typeof splitTable>): string 
   let bestLength = 0
   for (const [value, phrases] of table) {
     for (const phrase of phrases) {
-      if (phrase.length > bestLength && hasPhrase(words, phrase)) {
+      if (phrase.words.length > bestLength && phrase.matches(words)) {
         best = value
-        bestLength = phrase.length
+        bestLength = phrase.words.length
       }
     }
   }

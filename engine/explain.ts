@@ -1,5 +1,5 @@
 import type { FieldSpec } from './field-catalog.ts'
-import { hasPhrase, operatorSpec, wordsOf, type OperatorName } from './operators.ts'
+import { operatorSpec, phraseMatcher, wordsOf, type OperatorName } from './operators.ts'
 import { isListRef, type ConditionValue } from './schema/condition.ts'
 import type { OnMissing, Rule } from './schema/ruleset.ts'
 
@@ -279,11 +279,11 @@ function matchTextOf(
   if (operator === 'titleHasAny') {
     const phrases = asList(resolved).map((phrase) => ({
       text: String(phrase),
-      words: wordsOf(String(phrase)),
+      matcher: phraseMatcher(String(phrase)),
     }))
     return (actual) => {
       const words = wordsOf(String(actual))
-      const found = phrases.filter((phrase) => hasPhrase(words, phrase.words))
+      const found = phrases.filter((phrase) => phrase.matcher.matches(words))
       return `${label} "${String(actual)}" mentions ${listOf(
         found.map((phrase) => `"${phrase.text}"`),
       )}`

@@ -254,6 +254,12 @@ export function leafWording(
   if (operator === 'exists') statement = `${label} is known`
   else if (isListRef(value) && operator === 'in') statement = `${label} is on ${expected}`
   else if (isListRef(value) && operator === 'notIn') statement = `${label} is not on ${expected}`
+  else if (field?.phrase && numericStatement(operator, value)) {
+    // "Company has at least 1,000 employees" rather than "Employees is at least 1,000".
+    const text = operator === 'equal' ? expected : demands.criterion
+    const count = Array.isArray(value) ? value[1] : value
+    statement = fillPhrase(field.phrase, text, count)
+  }
   const wording: LeafWording = { label, statement, ...demands, phrase: field?.phrase, field }
   const matchText = matchTextOf(operator, label, field, resolved)
   if (matchText) wording.matchText = matchText
@@ -299,14 +305,24 @@ export function describeActual(wording: LeafWording, actual: unknown): string {
     ? listOf(actual.map((item) => formatValue(item, wording.field)))
     : formatValue(actual, wording.field)
   if (!wording.phrase) return `${wording.label} is ${value}`
-  // Plural first and the value last, through a function: a lead's text is never read as a
-  // template ("{a|b}") or as a replacement pattern ("$&").
-  return wording.phrase
-    .replace(/\{([^|}]*)\|([^}]*)\}/g, (_, one: string, many: string) =>
-      actual === 1 ? one : many,
-    )
+  return fillPhrase(wording.phrase, value, actual)
+}
+
+/**
+ * A catalog phrase with `{value}` and `{one|many}` filled in. Plural first and the value
+ * last, through a function: a lead's text is never read as a template ("{a|b}") or as a
+ * replacement pattern ("$&").
+ */
+function fillPhrase(phrase: string, value: string, count: unknown): string {
+  return phrase
+    .replace(/\{([^|}]*)\|([^}]*)\}/g, (_, one: string, many: string) => (count === 1 ? one : many))
     .replace('{value}', () => value)
 }
+
+const numericStatement = (operator: OperatorName, value: unknown): boolean =>
+  operatorSpec(operator).value === 'number' ||
+  operator === 'between' ||
+  (operator === 'equal' && typeof value === 'number')
 
 /** A condition that did not hold: "Company has 12 employees; at least 50 required". */
 export function describeFailure(wording: LeafWording, actual: unknown, negated: boolean): string {

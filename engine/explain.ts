@@ -384,8 +384,9 @@ export function ownerNote(rule: Pick<Rule, 'owner' | 'rationale' | 'name'>): str
 }
 
 function lowerFirst(text: string): string {
-  // Keep acronyms ("ICP", "EMEA") as written.
+  // Keep acronyms ("ICP", "EMEA") and the word "I" as written.
   if (text.length > 1 && text[1] === text[1]!.toUpperCase() && /[A-Z]/.test(text[1]!)) return text
+  if (/^I\b/.test(text)) return text
   return text.charAt(0).toLowerCase() + text.slice(1)
 }
 

@@ -307,6 +307,16 @@ function checkLeaf(
     error(`${path}.value`, 'value_shape', `"${leaf.operator}" ${shapeError}`)
     return
   }
+  if (value === null) {
+    // json-rules-engine users write `equal null` for "not filled in"; here a blank fact is
+    // unknown, never null, so the condition could never hold as meant.
+    warn(
+      `${path}.value`,
+      'null_value',
+      `null never matches: a missing value is unknown, not null; use "exists" to ask whether ${field?.label ?? leaf.fact} is known`,
+    )
+    return
+  }
   if (field && comparesValue.has(leaf.operator) && checkValueType(field, value, path, error)) {
     return
   }

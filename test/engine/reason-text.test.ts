@@ -562,6 +562,16 @@ describe('groups', () => {
     )
   })
 
+  it('keeps a rationale that starts with "I" as written', () => {
+    const when = { all: [{ fact: 'bant.need', operator: 'equal', value: 'confirmed' }] } as const
+    expect(
+      reasonOf(
+        { kind: 'score', when, rationale: 'I only call leads with a confirmed need' },
+        { 'bant.need': 'confirmed' },
+      ),
+    ).toBe('+10 points: Need is Confirmed (sales: I only call leads with a confirmed need)')
+  })
+
   it('shows negative points with a minus sign', () => {
     const when = {
       all: [{ fact: 'contact.emailDomain', operator: 'in', value: { list: 'free-mail-domains' } }],

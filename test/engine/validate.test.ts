@@ -583,6 +583,20 @@ describe('warnings', () => {
     ])
   })
 
+  it('warns that equal null never matches, since a blank fact is unknown', () => {
+    expect(
+      warningsOf(withCondition({ fact: 'contact.phone', operator: 'equal', value: null })),
+    ).toEqual([
+      {
+        path: 'rules[0].when.value',
+        message:
+          'null never matches: a missing value is unknown, not null; use "exists" to ask whether Phone is known',
+        severity: 'warning',
+        code: 'null_value',
+      },
+    ])
+  })
+
   it('warns when no score rule can reach acceptAt', () => {
     const input = document({
       rules: [{ id: 'min', name: 'Min', owner: 'sales', kind: 'require', when: leaf }],

@@ -1,11 +1,10 @@
+import { leafWording, type LeafWording } from './condition-wording.ts'
 import {
   describeFailure,
   describeMatch,
   describeUnknown,
-  leafWording,
   ownerNote,
   policyText,
-  type LeafWording,
 } from './explain.ts'
 import { catalogFor, catalogReader, hasFieldType, type FieldSpec } from './field-catalog.ts'
 import { isMissing } from './fact-path.ts'

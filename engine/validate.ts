@@ -1,9 +1,9 @@
-import { formatPath, RulesetValidationError, type RulesetIssue } from './errors.ts'
+import { forbiddenKeyIssues, schemaIssues } from './document-issues.ts'
+import { RulesetValidationError, type RulesetIssue } from './errors.ts'
 import { catalogFor, hasFieldType, type FieldSpec } from './field-catalog.ts'
+import { checkSatisfiable } from './never-matches.ts'
 import { closest, operatorSpec } from './operators.ts'
-import type { z } from 'zod'
 import {
-  forbiddenKeys,
   isAll,
   isAny,
   isListRef,
@@ -11,16 +11,7 @@ import {
   type Condition,
   type LeafCondition,
 } from './schema/condition.ts'
-import {
-  approvalSchema,
-  customFieldSchema,
-  personaSchema,
-  policySchema,
-  ruleSchema,
-  rulesetSchema,
-  testLeadSchema,
-  type Ruleset,
-} from './schema/ruleset.ts'
+import { rulesetSchema, type Ruleset } from './schema/ruleset.ts'
 
 export type ValidationResult =
   | { ok: true; ruleset: Ruleset; warnings: RulesetIssue[] }
@@ -60,103 +51,6 @@ export function parseRuleset(input: unknown): Ruleset {
   const result = validateRuleset(input)
   if (!result.ok) throw new RulesetValidationError([...result.errors, ...result.warnings])
   return result.ruleset
-}
-
-/** Every key a ruleset document may use, for "did you mean" on unknown keys. */
-const knownKeys: readonly string[] = [
-  ...new Set([
-    ...Object.keys(rulesetSchema.shape),
-    ...Object.keys(ruleSchema.shape),
-    ...Object.keys(personaSchema.shape),
-    ...Object.keys(policySchema.shape),
-    ...Object.keys(customFieldSchema.shape),
-    ...Object.keys(approvalSchema.shape),
-    ...Object.keys(testLeadSchema.shape),
-    'all',
-    'any',
-    'not',
-    'fact',
-    'operator',
-    'value',
-    'list',
-    'type',
-    'params',
-  ]),
-]
-
-/** One issue per unknown key, addressed at the key itself: `rules[0].onMisssing`. */
-function schemaIssues(issue: z.core.$ZodIssue): RulesetIssue[] {
-  const at = (path: PropertyKey[], message: string): RulesetIssue => ({
-    path: formatPath(path),
-    message,
-    severity: 'error',
-    code: 'schema',
-  })
-  if (issue.code === 'unrecognized_keys') {
-    return issue.keys.map((key) => {
-      const hint = closest(key, knownKeys)
-      const advice = jreKeyHints[key] ?? (hint ? `did you mean "${hint}"?` : undefined)
-      return at([...issue.path, key], `unknown key "${key}"${advice ? `; ${advice}` : ''}`)
-    })
-  }
-  if (issue.code === 'invalid_key') {
-    // zod only says "Invalid key in record"; the key's own issue says what is wrong.
-    const key = issue.path.at(-1)
-    return [at(issue.path, `"${String(key)}": ${issue.issues[0]?.message ?? issue.message}`)]
-  }
-  return [at(issue.path, issue.message)]
-}
-
-/** Keys json-rules-engine users write into a condition, with what to do instead. */
-const jreKeyHints: Readonly<Record<string, string>> = {
-  path: 'write the path into the fact instead, e.g. "company.employees"',
-  params: 'facts take no parameters; use a field of the lead instead',
-}
-
-/**
- * `__proto__`, `constructor` and `prototype` anywhere in the document, found without
- * recursion so that a hostile 10,000-deep document cannot overflow the stack.
- */
-function forbiddenKeyIssues(input: unknown): RulesetIssue[] {
-  // Each entry links to its parent instead of copying the path, so a deep document costs
-  // memory in proportion to its size, not to the square of its depth.
-  interface Place {
-    value: unknown
-    key?: PropertyKey
-    parent?: Place
-  }
-  const pathOf = (place: Place): PropertyKey[] => {
-    const path: PropertyKey[] = []
-    for (let at: Place | undefined = place; at?.key !== undefined; at = at.parent) {
-      path.unshift(at.key)
-    }
-    return path
-  }
-  const issues: RulesetIssue[] = []
-  const stack: Place[] = [{ value: input }]
-  while (stack.length > 0) {
-    const place = stack.pop()!
-    const { value } = place
-    if (value === null || typeof value !== 'object') continue
-    if (Array.isArray(value)) {
-      value.forEach((item, at) => stack.push({ value: item, key: at, parent: place }))
-      continue
-    }
-    for (const key of Object.keys(value)) {
-      const child: Place = { value: (value as Record<string, unknown>)[key], key, parent: place }
-      if (!forbiddenKeys.has(key)) {
-        stack.push(child)
-        continue
-      }
-      issues.push({
-        path: formatPath(pathOf(child)),
-        message: `"${key}" is not allowed as a key`,
-        severity: 'error',
-        code: 'forbidden_key',
-      })
-    }
-  }
-  return issues.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
 }
 
 export function semanticIssues(ruleset: Ruleset): RulesetIssue[] {
@@ -413,60 +307,6 @@ const fieldValues: Record<FieldSpec['type'], string> = {
 /** `"a", "b" or "c"`. */
 const orList = (items: readonly string[]) =>
   items.length < 2 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} or ${items.at(-1)}`
-
-/** Warns about an `all` whose numeric bounds on one fact leave no value (x > 10 and x < 5). */
-function checkSatisfiable(members: readonly Condition[], path: string, warn: Report): void {
-  const bounds = new Map<
-    string,
-    { low: number; lowStrict: boolean; high: number; highStrict: boolean; equals: Set<unknown> }
-  >()
-  for (const member of members) {
-    if (!('fact' in member)) continue
-    const value = member.value
-    const range = bounds.get(member.fact) ?? {
-      low: -Infinity,
-      lowStrict: false,
-      high: Infinity,
-      highStrict: false,
-      equals: new Set<unknown>(),
-    }
-    const raise = (low: number, strict: boolean) => {
-      if (low > range.low || (low === range.low && strict))
-        Object.assign(range, { low, lowStrict: strict })
-    }
-    const lower = (high: number, strict: boolean) => {
-      if (high < range.high || (high === range.high && strict))
-        Object.assign(range, { high, highStrict: strict })
-    }
-    if (member.operator === 'greaterThan' && typeof value === 'number') raise(value, true)
-    if (member.operator === 'greaterThanInclusive' && typeof value === 'number') raise(value, false)
-    if (member.operator === 'lessThan' && typeof value === 'number') lower(value, true)
-    if (member.operator === 'lessThanInclusive' && typeof value === 'number') lower(value, false)
-    if (member.operator === 'between' && Array.isArray(value) && value.length === 2) {
-      raise(value[0] as number, false)
-      lower(value[1] as number, false)
-    }
-    if (member.operator === 'equal') {
-      range.equals.add(value)
-      if (typeof value === 'number') {
-        raise(value, false)
-        lower(value, false)
-      }
-    }
-    bounds.set(member.fact, range)
-  }
-  for (const [fact, range] of bounds) {
-    const empty =
-      range.low > range.high || (range.low === range.high && (range.lowStrict || range.highStrict))
-    if (empty || range.equals.size > 1) {
-      warn(
-        path,
-        'never_matches',
-        `these conditions on "${fact}" can never all hold, so this group never matches`,
-      )
-    }
-  }
-}
 
 function duplicates(ids: readonly string[]): number[] {
   const seen = new Set<string>()

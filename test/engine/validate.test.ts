@@ -288,10 +288,15 @@ describe('prototype keys', () => {
       errorsOf(document({ fields: { 'partner tier': { type: 'string', label: 'Tier' } } })),
     ).toEqual([
       schemaError(
-        'fields.partner tier',
+        'fields["partner tier"]',
         '"partner tier": a fact is a dotted path such as "company.employees"',
       ),
     ])
+  })
+
+  it('quotes a dotted key in a path so it stays unambiguous', () => {
+    const input = document({ fields: { 'custom.tier': { type: 'colour', label: 'Tier' } } })
+    expect(errorsOf(input).map((issue) => issue.path)).toEqual(['fields["custom.tier"].type'])
   })
 
   it('leaves Object.prototype untouched', () => {

@@ -98,6 +98,16 @@ describe('absent facts are unknown', () => {
     expect(resultFor(employees, { company: 'Northwind' })).toBe('unknown')
   })
 
+  it("an inherited property, not the lead's own", () => {
+    const company = Object.create({ employees: 500 }) as Record<string, unknown>
+    expect(resultFor(employees, { company })).toBe('unknown')
+  })
+
+  it('a value hidden behind a parsed "__proto__" key', () => {
+    const company = JSON.parse('{"__proto__": {"employees": 500}}') as Record<string, unknown>
+    expect(resultFor(employees, { company })).toBe('unknown')
+  })
+
   it('a number field holding a numeric string', () => {
     expect(resultFor(employees, { 'company.employees': '50' })).toBe('unknown')
   })

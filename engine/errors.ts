@@ -46,7 +46,7 @@ export class UnsupportedFeatureError extends LeadgateError {
   constructor(
     readonly feature: string,
     readonly path: string,
-    detail: string,
+    readonly detail: string,
     readonly also: readonly UnsupportedFeature[] = [],
   ) {
     super(

@@ -8,6 +8,7 @@ import type {
   JreLeadgateParams,
   JreLeafCondition,
   JreRule,
+  JreTopLevelCondition,
 } from './types.ts'
 
 export interface JreExport extends JreDocument {
@@ -59,7 +60,10 @@ function exportRule(rule: Rule, ruleset: Ruleset, used: Set<OperatorName>): JreR
   const exported: JreRule = {
     name: rule.name,
     // JRE wants a group at the root; the note lets an import give the single leaf back.
-    conditions: 'fact' in rule.when ? { all: [root], leadgate: { wrapper: true } } : root,
+    conditions:
+      'fact' in rule.when
+        ? { all: [root], leadgate: { wrapper: true } }
+        : (root as JreTopLevelCondition),
     event: { type: rule.event?.type ?? rule.id, params },
   }
   if (rule.priority !== undefined) exported.priority = rule.priority

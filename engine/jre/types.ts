@@ -51,13 +51,17 @@ export interface JreLeadgateNote {
   wrapper?: boolean
 }
 
+/** JRE wants a group or a reference at the root of a rule, never a single leaf. */
+export type JreTopLevelCondition =
+  JreAllCondition | JreAnyCondition | JreNotCondition | JreConditionReference
+
 export interface JreEvent {
   type: string
   params?: Record<string, unknown>
 }
 
 export interface JreRule {
-  conditions: JreCondition
+  conditions: JreTopLevelCondition
   event: JreEvent
   name?: string
   priority?: number

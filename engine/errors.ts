@@ -29,17 +29,46 @@ export class RulesetValidationError extends LeadgateError {
   }
 }
 
-/** A json-rules-engine document uses a feature leadgate does not support. */
+/** One json-rules-engine feature leadgate does not support, and where it is used. */
+export interface UnsupportedFeature {
+  feature: string
+  /** JSON path in the imported document: `rules[0].conditions.all[1].params`. */
+  path: string
+  detail: string
+}
+
+/**
+ * A json-rules-engine document uses a feature leadgate does not support. Names the first
+ * such use; `also` lists the others found in the same document, so one import attempt
+ * reports everything that needs changing.
+ */
 export class UnsupportedFeatureError extends LeadgateError {
   constructor(
     readonly feature: string,
     readonly path: string,
-    detail: string,
+    readonly detail: string,
+    readonly also: readonly UnsupportedFeature[] = [],
   ) {
     super(
       'unsupported_jre_feature',
-      `${path}: unsupported json-rules-engine feature "${feature}": ${detail}`,
+      [
+        `${path}: unsupported json-rules-engine feature "${feature}": ${detail}`,
+        ...also.map(
+          (other) =>
+            `${other.path}: unsupported json-rules-engine feature "${other.feature}": ${other.detail}`,
+        ),
+      ].join('\n'),
     )
+  }
+}
+
+/** A json-rules-engine document that json-rules-engine itself would refuse. */
+export class InvalidJreDocumentError extends LeadgateError {
+  constructor(
+    readonly path: string,
+    detail: string,
+  ) {
+    super('invalid_jre_document', `${path || '(document)'}: ${detail}`)
   }
 }
 

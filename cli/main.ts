@@ -1,6 +1,8 @@
 import { Command, CommanderError } from 'commander'
 import { LeadgateError } from '../engine/index.ts'
 import { evaluateCommand } from './commands/evaluate.ts'
+import { exportJreCommand, importJreCommand } from './commands/jre.ts'
+import { serveCommand } from './commands/serve.ts'
 import { simulateCommand } from './commands/simulate.ts'
 import { validateCommand } from './commands/validate.ts'
 import { CliError, ExitCode } from './exit-codes.ts'
@@ -19,7 +21,15 @@ export function createProgram(): Command {
     .showHelpAfterError('(run with --help for usage)')
     .addHelpText('after', exitCodesHelp)
     .exitOverride()
-  for (const register of [evaluateCommand, validateCommand, simulateCommand]) register(program)
+  for (const register of [
+    evaluateCommand,
+    validateCommand,
+    simulateCommand,
+    importJreCommand,
+    exportJreCommand,
+    serveCommand,
+  ])
+    register(program)
   for (const command of program.commands) command.exitOverride()
   return program
 }

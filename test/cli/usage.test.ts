@@ -77,7 +77,7 @@ describe('leadgate usage and errors', () => {
     const run = runCli(['evaluate', '-r', 'rulesets/b2b-inbound.json', '-i', leads, '-m', mapping])
     expect(run.code).toBe(1)
     expect(run.stderr).toBe(
-      `leadgate: ${mapping}: invalid mapping\n${mapping}: facts.__proto__.x: a fact path may not use __proto__, constructor or prototype\n`,
+      `leadgate: ${mapping}: invalid mapping\n${mapping}: facts["__proto__.x"]: a fact path may not use __proto__, constructor or prototype\n`,
     )
   })
 

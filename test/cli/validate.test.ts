@@ -64,7 +64,7 @@ describe('leadgate validate', () => {
     const run = runCli(['validate', file])
     expect(run.code).toBe(1)
     expect(run.stderr).toBe(
-      `${file}: error facts.company.employees.type: type is one of "string", "number", "boolean", "date", "list" or "band"\n`,
+      `${file}: error facts["company.employees"].type: type is one of "string", "number", "boolean", "date", "list" or "band"\n`,
     )
   })
 })

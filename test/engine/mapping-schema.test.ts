@@ -24,7 +24,7 @@ describe('mapping schema', () => {
     (path) => {
       const facts = JSON.parse(`{ "${path}": "Column" }`)
       expect(issuesOf({ facts })).toEqual([
-        `facts.${path}: a fact path may not use __proto__, constructor or prototype`,
+        `facts[${JSON.stringify(path)}]: a fact path may not use __proto__, constructor or prototype`,
       ])
     },
   )
@@ -34,19 +34,19 @@ describe('mapping schema', () => {
       '{ "facts": { "contact.title": { "column": "T", "values": { "__proto__": "x" } } } }',
     )
     expect(issuesOf(mapping)).toEqual([
-      'facts.contact.title.values.__proto__: "__proto__" may not be used as a key',
+      'facts["contact.title"].values.__proto__: "__proto__" may not be used as a key',
     ])
   })
 
   it('names an unknown type', () => {
     expect(issuesOf({ facts: { 'company.employees': { column: 'E', type: 'integer' } } })).toEqual([
-      'facts.company.employees.type: type is one of "string", "number", "boolean", "date", "list" or "band"',
+      'facts["company.employees"].type: type is one of "string", "number", "boolean", "date", "list" or "band"',
     ])
   })
 
   it('refuses options that do not fit the type', () => {
     expect(issuesOf({ facts: { 'contact.title': { column: 'T', separator: ';' } } })).toEqual([
-      'facts.contact.title.separator: "separator" applies to type "list" only',
+      'facts["contact.title"].separator: "separator" applies to type "list" only',
     ])
   })
 
@@ -56,13 +56,13 @@ describe('mapping schema', () => {
         facts: { 'contact.doNotCall': { column: 'D', type: 'boolean', values: { Yes: 'yes' } } },
       }),
     ).toEqual([
-      'facts.contact.doNotCall.values.Yes: a "boolean" column maps values to booleans or null',
+      'facts["contact.doNotCall"].values.Yes: a "boolean" column maps values to booleans or null',
     ])
   })
 
   it('refuses a fact nested inside another mapped fact', () => {
     expect(issuesOf({ facts: { company: 'Company', 'company.name': 'Name' } })).toEqual([
-      'facts.company.name: "company.name" sits inside "company", which is mapped to a column itself',
+      'facts["company.name"]: "company.name" sits inside "company", which is mapped to a column itself',
     ])
   })
 
@@ -74,7 +74,7 @@ describe('mapping schema', () => {
 
   it('throws from compileMapping on an invalid mapping', () => {
     expect(() => compileMapping({ facts: { 'a..b': 'x' } })).toThrow(
-      'facts.a..b: a fact is a dotted path such as "company.employees"',
+      'facts["a..b"]: a fact is a dotted path such as "company.employees"',
     )
   })
 })

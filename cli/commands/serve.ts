@@ -34,6 +34,8 @@ Example:
   $ leadgate serve --port 9000 --data /var/lib/leadgate`,
     )
     .action(async (options: ServeOptions) => {
+      // The bundled CLI runs plain JavaScript; the server is TypeScript, read through tsx.
+      if (import.meta.url.endsWith('.mjs')) (await import('tsx/esm/api')).register()
       const server = (await import(moduleUrl('../../server/main.ts'))) as ServerModule
       const { loadConfig } = (await import(moduleUrl('../../server/config.ts'))) as ConfigModule
       const env = { ...process.env }

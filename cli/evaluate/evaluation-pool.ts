@@ -43,8 +43,15 @@ export function poolEvaluation(
   size: number,
   sink: ResultSink,
 ): Evaluation {
-  const entry = new URL('./worker-entry.js', import.meta.url)
-  const workers = Array.from({ length: size }, () => new Worker(entry, { workerData: config }))
+  // Bundled (dist/cli/*.mjs) the worker is a sibling bundle; from source it needs tsx first.
+  const entry = import.meta.url.endsWith('.mjs')
+    ? new URL('./evaluation-worker.mjs', import.meta.url)
+    : new URL('./worker-entry.js', import.meta.url)
+  // A small young generation keeps each worker's memory flat; batches are short-lived garbage.
+  const workers = Array.from(
+    { length: size },
+    () => new Worker(entry, { workerData: config, resourceLimits: { maxYoungGenerationSizeMb: 8 } }),
+  )
   const inFlight = new Array<number>(size).fill(0)
   const ready = new Map<number, BatchResult>()
   const maxInFlight = size * 3

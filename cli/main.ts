@@ -39,6 +39,11 @@ export function createProgram(): Command {
  * (CliError, an engine error) print one line, not a stack.
  */
 export async function main(argv: readonly string[]): Promise<number> {
+  // A reader that stops early (`leadgate --help | head`) is not an error of ours.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(Number(process.exitCode ?? ExitCode.ok))
+    throw error
+  })
   try {
     await createProgram().parseAsync(argv as string[], { from: 'user' })
     return Number(process.exitCode ?? ExitCode.ok)

@@ -50,7 +50,8 @@ export function poolEvaluation(
   // A small young generation keeps each worker's memory flat; batches are short-lived garbage.
   const workers = Array.from(
     { length: size },
-    () => new Worker(entry, { workerData: config, resourceLimits: { maxYoungGenerationSizeMb: 8 } }),
+    () =>
+      new Worker(entry, { workerData: config, resourceLimits: { maxYoungGenerationSizeMb: 8 } }),
   )
   const inFlight = new Array<number>(size).fill(0)
   const ready = new Map<number, BatchResult>()

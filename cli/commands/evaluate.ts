@@ -36,7 +36,7 @@ interface EvaluateOptions {
   strict?: boolean
 }
 
-const BATCH = 500
+const BATCH = 250
 /** Below this, starting worker threads costs more than it saves. */
 const INLINE_BYTES = 2 * 1024 * 1024
 

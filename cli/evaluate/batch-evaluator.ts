@@ -10,6 +10,7 @@ import {
 } from '../../engine/index.ts'
 import { csvFields, type CsvField, type OutputFormat } from '../output/decision-writer.ts'
 import { countDecision, emptyTally, type DecisionTally } from './decision-tally.ts'
+import { decisionSerializer } from './decision-json.ts'
 
 /** Everything needed to evaluate batches; plain data, so it can be sent to a worker thread. */
 export interface EvaluatorConfig {
@@ -50,6 +51,7 @@ export const csvOptions = {
  */
 export class BatchEvaluator {
   #compiled
+  #toJson
   #config: EvaluatorConfig
   #mapCells: ((cells: readonly string[]) => MappedLead) | undefined
   #mapObject: ((row: Record<string, unknown>) => MappedLead) | undefined
@@ -59,6 +61,7 @@ export class BatchEvaluator {
   constructor(config: EvaluatorConfig) {
     this.#config = config
     this.#compiled = compileRuleset(config.ruleset)
+    this.#toJson = decisionSerializer(config.ruleset)
     const mapper = config.mapping ? compileMapping(config.mapping) : undefined
     if (mapper && config.header) this.#mapCells = mapper.forHeader(config.header)
     if (mapper) this.#mapObject = (row) => mapper.map(row)
@@ -88,10 +91,12 @@ export class BatchEvaluator {
       if (format === 'csv') {
         csvRows.push(columns.map(([field]) => csvFields[field](decision)))
       } else {
+        const json = this.#toJson(decision)
+        // Same bytes as JSON.stringify({ ...decision, problems }): problems go last.
         text +=
           mapped.problems.length === 0
-            ? `${JSON.stringify(decision)}\n`
-            : `${JSON.stringify({ ...decision, problems: mapped.problems })}\n`
+            ? `${json}\n`
+            : `${json.slice(0, -1)},"problems":${JSON.stringify(mapped.problems)}}\n`
       }
     }
     if (format === 'csv' && csvRows.length > 0) text = stringify(csvRows, csvOptions)

@@ -51,11 +51,14 @@ export function poolEvaluation(
   const workers = Array.from(
     { length: size },
     () =>
-      new Worker(entry, { workerData: config, resourceLimits: { maxYoungGenerationSizeMb: 8 } }),
+      new Worker(entry, {
+        workerData: config,
+        resourceLimits: { maxYoungGenerationSizeMb: 4, maxOldGenerationSizeMb: 48 },
+      }),
   )
   const inFlight = new Array<number>(size).fill(0)
   const ready = new Map<number, BatchResult>()
-  const maxInFlight = size * 3
+  const maxInFlight = size * 2
   let submitted = 0
   let delivered = 0
   let failure: Error | undefined

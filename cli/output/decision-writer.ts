@@ -57,7 +57,7 @@ export class DecisionWriter {
       const partial = join(dirname(target), `.${basename(target)}.partial-${process.pid}`)
       this.#file = { final: target, partial }
       // A deep buffer: waiting for every chunk to reach the disk would idle the evaluator.
-      this.#stream = createWriteStream(partial, { highWaterMark: 4 * 1024 * 1024 })
+      this.#stream = createWriteStream(partial, { highWaterMark: 1024 * 1024 })
     }
     this.#stream.on('error', (error: NodeJS.ErrnoException) => {
       // A reader that went away (`| head`) is not a failure of the run.

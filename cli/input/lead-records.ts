@@ -101,7 +101,14 @@ async function* csvRecords(
   source: string,
   delimiter: string,
 ): AsyncGenerator<LeadRecord> {
-  const parser = parse({ delimiter, bom: true, relax_column_count: true, skip_empty_lines: true })
+  // Rows with nothing but blanks (",,," at the end of an Excel export) are not leads.
+  const parser = parse({
+    delimiter,
+    bom: true,
+    relax_column_count: true,
+    skip_empty_lines: true,
+    skip_records_with_empty_values: true,
+  })
   const piped = pipeline(decoded, parser)
   piped.catch(() => {}) // failures surface through the iterator below
   let number = 0

@@ -49,6 +49,13 @@ describe('leadgate evaluate on CSV', () => {
     )
   })
 
+  it('skips rows with nothing but blanks, as spreadsheets leave them', () => {
+    const file = folder.write('blank-rows.csv', 'id,company.employees\n,\nL1,5\n , \n\n')
+    const run = runCli(['evaluate', '-r', ruleset, '-i', file, '-q'])
+    expect(run.code).toBe(0)
+    expect(ndjson(run.stdout).map((decision) => decision.leadId)).toEqual(['L1'])
+  })
+
   it('names a column the mapping needs that the file lacks', () => {
     const file = folder.write('sf.csv', 'Id,Title,Country\n00Q1,VP Sales,USA\n')
     const run = runCli(['evaluate', '-r', ruleset, '-i', file, '-m', 'salesforce'])

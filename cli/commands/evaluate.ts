@@ -112,6 +112,12 @@ async function runEvaluate(options: EvaluateOptions): Promise<ExitCode> {
     requestedWorkers ??
     (input.size !== undefined && input.size < INLINE_BYTES ? 0 : availableParallelism())
   const writer = new DecisionWriter(options.out)
+  // Ctrl-C must not leave a partial file behind either.
+  const interrupted = () => {
+    writer.abort()
+    process.exit(130)
+  }
+  process.once('SIGINT', interrupted)
   const summary = new RunSummary(ruleset)
   const progress = new Progress(!options.quiet && process.stderr.isTTY === true, input.size)
   if (format === 'csv') writer.write(stringify([columns.map(([, header]) => header)], csvOptions))
@@ -175,6 +181,7 @@ async function runEvaluate(options: EvaluateOptions): Promise<ExitCode> {
     writer.abort()
     throw error
   } finally {
+    process.off('SIGINT', interrupted)
     progress.stop()
     await evaluation?.close()
   }

@@ -1,4 +1,4 @@
-import { createWriteStream, renameSync, rmSync, type WriteStream } from 'node:fs'
+import { createWriteStream, existsSync, renameSync, rmSync, type WriteStream } from 'node:fs'
 import { once } from 'node:events'
 import { basename, dirname, join } from 'node:path'
 import type { Writable } from 'node:stream'
@@ -49,11 +49,13 @@ export class DecisionWriter {
   #stream: Writable
   #file: { final: string; partial: string } | undefined
   closedByReader = false
+  #failure: Error | undefined
 
   constructor(target: string, stdout: Writable = process.stdout) {
     if (target === '-') {
       this.#stream = stdout
     } else {
+      if (!existsSync(dirname(target))) throw new CliError(`${target}: no such folder`)
       const partial = join(dirname(target), `.${basename(target)}.partial-${process.pid}`)
       this.#file = { final: target, partial }
       // A deep buffer: waiting for every chunk to reach the disk would idle the evaluator.
@@ -62,11 +64,16 @@ export class DecisionWriter {
     this.#stream.on('error', (error: NodeJS.ErrnoException) => {
       // A reader that went away (`| head`) is not a failure of the run.
       if (error.code === 'EPIPE') this.closedByReader = true
+      else
+        this.#failure ??= new CliError(
+          `${target === '-' ? 'standard output' : target}: ${error.message}`,
+        )
     })
   }
 
   /** Writes text; answers a promise only when the destination needs a pause. */
   write(text: string): Promise<void> | undefined {
+    if (this.#failure) throw this.#failure
     if (text === '' || this.closedByReader) return undefined
     if (this.#stream.write(text)) return undefined
     return new Promise((resolve) => {
@@ -84,8 +91,11 @@ export class DecisionWriter {
   async close(): Promise<void> {
     if (!this.#file) return
     const stream = this.#stream as WriteStream
-    stream.end()
-    await once(stream, 'finish')
+    if (!this.#failure) {
+      stream.end()
+      await Promise.race([once(stream, 'finish'), once(stream, 'error')]).catch(() => {})
+    }
+    if (this.#failure) throw this.#failure
     renameSync(this.#file.partial, this.#file.final)
   }
 

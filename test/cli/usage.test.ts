@@ -72,6 +72,13 @@ describe('leadgate usage and errors', () => {
     expect(run.stderr).toBe(`leadgate: ${folder.path('nope.csv')}: no such file\n`)
   })
 
+  it('exits 1 when the output folder does not exist', () => {
+    const out = folder.path('missing/decisions.ndjson')
+    const run = runCli(['evaluate', '-r', 'rulesets/b2b-inbound.json', '-i', leads, '-o', out])
+    expect(run.code).toBe(1)
+    expect(run.stderr).toBe(`leadgate: ${out}: no such folder\n`)
+  })
+
   it('exits 1 for an invalid mapping file, naming the bad field', () => {
     const mapping = folder.write('map.json', JSON.stringify({ facts: { '__proto__.x': 'Id' } }))
     const run = runCli(['evaluate', '-r', 'rulesets/b2b-inbound.json', '-i', leads, '-m', mapping])

@@ -74,6 +74,42 @@ describe('leadgate evaluate on the sample data', () => {
     ).toEqual(['LeadRef11', 'LeadRef17'])
   })
 
+  it('reads a HubSpot contact export with company columns through the hubspot preset', () => {
+    const file = folder.write(
+      'hubspot.csv',
+      'Record ID,jobtitle,email,country,numemployees,company.numberofemployees,company.industry,annualrevenue\r\n' +
+        '101,VP Operations,ana@northwind-mfg.com,United States,1000+,2400,MACHINERY,$250M\r\n' +
+        '102,Student,bo@gmail.com,India,1-5,,,\r\n',
+    )
+    const run = runCli([
+      'evaluate',
+      '-r',
+      'rulesets/b2b-inbound.json',
+      '-m',
+      'hubspot',
+      '-i',
+      file,
+      '--trace',
+      '-q',
+    ])
+    expect(run.code).toBe(0)
+    const [first, second] = ndjson(run.stdout)
+    const actual = (decision: Record<string, unknown>, fact: string) =>
+      (decision.trace as { fact?: string; actual?: unknown }[]).find((entry) => entry.fact === fact)
+        ?.actual
+    expect([
+      first!.leadId,
+      actual(first!, 'company.employees'),
+      actual(first!, 'company.industry'),
+      actual(first!, 'company.region'),
+    ]).toEqual(['101', 2400, 'manufacturing', 'NA'])
+    expect([second!.leadId, second!.outcome, actual(second!, 'company.employees')]).toEqual([
+      '102',
+      'rejected',
+      1,
+    ])
+  })
+
   it('reads NDJSON leads from standard input, skipping lines that are not leads', () => {
     const input = [
       '{"id":"N1","company":{"employees":12,"country":"US"}}',

@@ -37,6 +37,9 @@ export function createProgram(): Command {
 /**
  * Runs the CLI and answers its exit code. Usage errors are 2; errors with a known cause
  * (CliError, an engine error) print one line, not a stack.
+ *
+ * @example
+ * process.exitCode = await main(['validate', 'rulesets/b2b-inbound.json']) // 0
  */
 export async function main(argv: readonly string[]): Promise<number> {
   // A reader that stops early (`leadgate --help | head`) is not an error of ours.

@@ -14,7 +14,12 @@ const unknownDefault: Record<Rule['kind'], Effect> = {
   score: 'none',
 }
 
-/** The effect of a rule's result, by the rules of "How a lead is decided". */
+/**
+ * The effect of a rule's result, by the rules of "How a lead is decided".
+ *
+ * @example
+ * effectOf({ kind: 'require', onMissing: 'reject', ... }, 'unknown') // { effect: 'rejected', points: 0 }
+ */
 export function effectOf(rule: Rule, result: 'pass' | 'fail' | 'unknown'): RuleEffect {
   if (result === 'unknown') {
     const effect =

@@ -58,7 +58,7 @@ export function poolEvaluation(
   )
   const inFlight = new Array<number>(size).fill(0)
   const ready = new Map<number, BatchResult>()
-  const maxInFlight = size * 2
+  const maxInFlight = size * 3
   let submitted = 0
   let delivered = 0
   let failure: Error | undefined
@@ -75,7 +75,14 @@ export function poolEvaluation(
       const result = ready.get(delivered)!
       ready.delete(delivered)
       delivered++
-      const pause = sink(result)
+      let pause: Promise<void> | undefined
+      try {
+        pause = sink(result)
+      } catch (error) {
+        // Called from a worker's message event: a throw here would end the process.
+        failure ??= error as Error
+        break
+      }
       if (pause) {
         blocked = pause.then(() => {
           blocked = undefined

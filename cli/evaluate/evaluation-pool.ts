@@ -58,7 +58,7 @@ export function poolEvaluation(
   )
   const inFlight = new Array<number>(size).fill(0)
   const ready = new Map<number, BatchResult>()
-  const maxInFlight = size * 3
+  const maxInFlight = size * 2
   let submitted = 0
   let delivered = 0
   let failure: Error | undefined

@@ -1,16 +1,11 @@
-import {
-  describeFailure,
-  describeMatch,
-  describeUnknown,
-  leafWording,
-  ownerNote,
-  policyText,
-  type LeafWording,
-} from './explain.ts'
-import { catalogFor, catalogReader, hasFieldType, type FieldSpec } from './field-catalog.ts'
-import { isMissing } from './fact-path.ts'
+import { describeUnknown, leafWording, ownerNote, policyText, type LeafWording } from './explain.ts'
+import { conditionProgram } from './condition-program.ts'
+import { factTableReader, type FactSlot } from './fact-table.ts'
+import { catalogFor, catalogReader } from './field-catalog.ts'
+import { byteArrays, currentTimestamp, lastWordsOf, presenceTest } from './hot-path.ts'
+import { leafTexts, type LeafTexts } from './leaf-texts.ts'
 import { prepareTest, type OperatorName } from './operators.ts'
-import { scorePersonas } from './personas.ts'
+import { personaScorer } from './personas.ts'
 import {
   isAll,
   isAny,
@@ -20,6 +15,7 @@ import {
   type ConditionValue,
 } from './schema/condition.ts'
 import type { Decision, Effect, Reason, Result, RuleResult, TraceEntry } from './schema/decision.ts'
+import { traceBuilder } from './trace.ts'
 import type { Lead, Outcome } from './schema/lead.ts'
 import type { OnMissing, Rule, Ruleset } from './schema/ruleset.ts'
 
@@ -81,12 +77,10 @@ export interface CompiledRuleset {
 /** Stands for an absent fact in the per-lead fact table. */
 const MISSING: unknown = Symbol('missing')
 
-type NodeFn = (facts: readonly unknown[], results: Uint8Array) => ResultCode
-
-interface Slot {
-  path: string
+interface Slot extends FactSlot {
   read: (lead: unknown) => unknown
-  type?: FieldSpec['type']
+  /** One remembering title splitter shared by the fact's title conditions. */
+  titleWords?: (text: string) => string[]
 }
 
 const defaultOnMissing: Record<Rule['kind'], OnMissing> = {
@@ -107,7 +101,6 @@ const defaultOnMissing: Record<Rule['kind'], OnMissing> = {
 export function compileRuleset(ruleset: Ruleset): CompiledRuleset {
   const catalog = catalogFor(ruleset)
   const nodes: ConditionNode[] = []
-  const nodeFns: NodeFn[] = []
   const slots: Slot[] = []
   const slotByPath = new Map<string, number>()
 
@@ -115,7 +108,14 @@ export function compileRuleset(ruleset: Ruleset): CompiledRuleset {
     const known = slotByPath.get(path)
     if (known !== undefined) return known
     const slot = slots.length
-    slots.push({ path, read: catalogReader(path, catalog), type: catalog.get(path)?.type })
+    const read = catalogReader(path, catalog)
+    const type = catalog.get(path)?.type
+    const present = presenceTest(type)
+    const fetch = (lead: unknown) => {
+      const value = read(lead)
+      return present(value) ? value : MISSING
+    }
+    slots.push({ path, read, type, fetch, derived: catalog.get(path)?.derive !== undefined })
     slotByPath.set(path, slot)
     return slot
   }
@@ -123,34 +123,28 @@ export function compileRuleset(ruleset: Ruleset): CompiledRuleset {
   const resolveValue = (value: ConditionValue | undefined): unknown =>
     isListRef(value) ? (ruleset.lists[value.list] ?? []) : value
 
+  const tests: (((actual: unknown) => boolean) | undefined)[] = []
+
   const compileNode = (
     condition: Condition,
     path: string,
     owner: Pick<ConditionNode, 'ruleId' | 'personaId'>,
-  ): NodeFn => {
+  ): void => {
     const index = nodes.length
     const node: ConditionNode = { index, ...owner, path, children: [], slot: -1 }
     nodes.push(node)
-    let fn: NodeFn
     if (isAll(condition) || isAny(condition)) {
       const gate = isAll(condition) ? 'all' : 'any'
       const members = isAll(condition) ? condition.all : condition.any
       node.gate = gate
-      const childFns = members.map((child, at) => {
+      members.forEach((child, at) => {
         node.children.push(nodes.length)
-        return compileNode(child, `${path}.${gate}.${at}`, owner)
+        compileNode(child, `${path}.${gate}.${at}`, owner)
       })
-      fn = gate === 'all' ? allOf(index, childFns) : anyOf(index, childFns)
     } else if (isNot(condition)) {
       node.gate = 'not'
       node.children.push(nodes.length)
-      const inner = compileNode(condition.not, `${path}.not`, owner)
-      fn = (facts, results) => {
-        const result = inner(facts, results)
-        const negated = result === UNKNOWN ? UNKNOWN : result === PASS ? FAIL : PASS
-        results[index] = negated
-        return negated
-      }
+      compileNode(condition.not, `${path}.not`, owner)
     } else {
       const slot = slotFor(condition.fact)
       node.fact = condition.fact
@@ -163,52 +157,56 @@ export function compileRuleset(ruleset: Ruleset): CompiledRuleset {
         condition.value,
         catalog.get(condition.fact),
       )
-      fn = leafOf(index, slot, condition.operator, resolveValue(condition.value))
+      if (condition.operator !== 'exists') {
+        const titleWords =
+          condition.operator === 'titleHasAny'
+            ? (slots[slot]!.titleWords ??= lastWordsOf())
+            : undefined
+        tests[index] = prepareTest(condition.operator, resolveValue(condition.value), titleWords)
+      }
     }
-    nodeFns[index] = fn
-    return fn
   }
 
   const activeRules = ruleset.rules.filter((rule) => rule.enabled !== false)
-  const ruleRoots: number[] = []
-  const ruleFns = activeRules.map((rule) => {
-    ruleRoots.push(nodes.length)
-    return compileNode(rule.when, 'when', { ruleId: rule.id })
+  const ruleRoots = activeRules.map((rule) => {
+    const root = nodes.length
+    compileNode(rule.when, 'when', { ruleId: rule.id })
+    return root
   })
-  const personaRoots: number[] = []
-  const personaFns = ruleset.personas.map((persona) => {
-    personaRoots.push(nodes.length)
-    return compileNode(persona.match, 'match', { personaId: persona.id })
+  const personaRoots = ruleset.personas.map((persona) => {
+    const root = nodes.length
+    compileNode(persona.match, 'match', { personaId: persona.id })
+    return root
   })
+  const evaluateConditions = conditionProgram(nodes, tests, MISSING)
 
   const ruleEffects = activeRules.map((rule) => effectTable(rule))
   const rulePoints = activeRules.map((rule) => (rule.kind === 'score' ? (rule.points ?? 0) : 0))
   const { acceptAt, nurtureAt } = ruleset.policy
-  const slotCount = slots.length
   const nodeCount = nodes.length
+  const readFacts = factTableReader(slots, MISSING)
+  const bytes = byteArrays()
+  const notes = activeRules.map((rule) => ownerNote(rule))
+  const texts = leafTexts()
+  const traceBuilders = nodes.map(traceBuilder)
+  const scorePersonas = personaScorer(ruleset, personaRoots, nodes)
 
   const run = (lead: Lead): Evaluation => {
-    const facts = new Array<unknown>(slotCount)
-    for (let slot = 0; slot < slotCount; slot++) {
-      const { read, type } = slots[slot]!
-      const value = read(lead)
-      facts[slot] =
-        isMissing(value) || (type !== undefined && !hasFieldType(type, value)) ? MISSING : value
-    }
-    const results = new Uint8Array(nodeCount)
-    const ruleCodes = new Uint8Array(ruleFns.length)
+    const facts = readFacts(lead)
+    const results = bytes(nodeCount)
+    evaluateConditions(facts, results)
+    const ruleCodes = bytes(ruleRoots.length)
     let score = 0
     let rejected = false
     let nurtured = false
-    for (let at = 0; at < ruleFns.length; at++) {
-      const code = ruleFns[at]!(facts, results)
+    for (let at = 0; at < ruleRoots.length; at++) {
+      const code = results[ruleRoots[at]!] as ResultCode
       ruleCodes[at] = code
       const effect = ruleEffects[at]![code]
       if (effect === 'rejected') rejected = true
       else if (effect === 'nurture') nurtured = true
       else if (effect === 'points') score += rulePoints[at]!
     }
-    for (const personaFn of personaFns) personaFn(facts, results)
     const outcome: Outcome = rejected
       ? 'rejected'
       : nurtured
@@ -247,7 +245,18 @@ export function compileRuleset(ruleset: Ruleset): CompiledRuleset {
       })
       if (effect === 'none') continue
       if (effect !== 'points') decidedByRule = true
-      const text = reasonText(rule, code, effect, points, ruleRoots[at]!, nodes, results, actualOf)
+      const text = reasonText(
+        rule,
+        notes[at]!,
+        code,
+        effect,
+        points,
+        ruleRoots[at]!,
+        nodes,
+        results,
+        actualOf,
+        texts,
+      )
       const reason: Reason = {
         ruleId: rule.id,
         ruleName: rule.name,
@@ -273,20 +282,14 @@ export function compileRuleset(ruleset: Ruleset): CompiledRuleset {
     }
     reasons.push(...earned)
 
-    const personas = scorePersonas(
-      ruleset,
-      personaRoots,
-      nodes,
-      results,
-      ruleset.policy.personaMinMatch,
-    )
+    const personas = scorePersonas(results, ruleset.policy.personaMinMatch)
     const mode = options.trace ?? 'full'
     const trace: TraceEntry[] = []
     if (mode !== 'none') {
       for (let index = 0; index < nodeCount; index++) {
         const code = results[index] as ResultCode
         if (mode === 'failing' && code === PASS) continue
-        trace.push(traceEntry(nodes[index]!, code, actualOf))
+        trace.push(traceBuilders[index]!(code, actualOf(nodes[index]!)))
       }
     }
     const leadId = evaluation.lead.id
@@ -299,7 +302,7 @@ export function compileRuleset(ruleset: Ruleset): CompiledRuleset {
       rules,
       personas,
       trace,
-      evaluatedAt: (options.now ?? new Date()).toISOString(),
+      evaluatedAt: options.now ? options.now.toISOString() : currentTimestamp(),
     }
   }
 
@@ -310,55 +313,6 @@ export function compileRuleset(ruleset: Ruleset): CompiledRuleset {
     run,
     explain,
     evaluate: (lead, options) => explain(run(lead), options),
-  }
-}
-
-function leafOf(index: number, slot: number, operator: OperatorName, expected: unknown): NodeFn {
-  if (operator === 'exists') {
-    return (facts, results) => {
-      const result = facts[slot] === MISSING ? FAIL : PASS
-      results[index] = result
-      return result
-    }
-  }
-  const test = prepareTest(operator, expected)
-  return (facts, results) => {
-    const actual = facts[slot]
-    const result = actual === MISSING ? UNKNOWN : test(actual) ? PASS : FAIL
-    results[index] = result
-    return result
-  }
-}
-
-/** Three-valued AND, evaluating every member: fail beats unknown beats pass. */
-function allOf(index: number, members: NodeFn[]): NodeFn {
-  return (facts, results) => {
-    let failed = false
-    let unknown = false
-    for (const member of members) {
-      const result = member(facts, results)
-      if (result === FAIL) failed = true
-      else if (result === UNKNOWN) unknown = true
-    }
-    const result = failed ? FAIL : unknown ? UNKNOWN : PASS
-    results[index] = result
-    return result
-  }
-}
-
-/** Three-valued OR, evaluating every member: pass beats unknown beats fail. */
-function anyOf(index: number, members: NodeFn[]): NodeFn {
-  return (facts, results) => {
-    let passed = false
-    let unknown = false
-    for (const member of members) {
-      const result = member(facts, results)
-      if (result === PASS) passed = true
-      else if (result === UNKNOWN) unknown = true
-    }
-    const result = passed ? PASS : unknown ? UNKNOWN : FAIL
-    results[index] = result
-    return result
   }
 }
 
@@ -406,6 +360,7 @@ export function responsibleLeaves(
 
 function reasonText(
   rule: Rule,
+  note: string,
   code: ResultCode,
   effect: Effect,
   points: number,
@@ -413,10 +368,10 @@ function reasonText(
   nodes: readonly ConditionNode[],
   results: Uint8Array,
   actualOf: (node: ConditionNode) => unknown,
+  texts: LeafTexts,
 ): string {
-  const note = ownerNote(rule)
-  const leaves = responsibleLeaves(nodes, results, root, code)
   if (code === UNKNOWN) {
+    const leaves = responsibleLeaves(nodes, results, root, code)
     const onMissing = rule.onMissing ?? defaultOnMissing[rule.kind]
     return `${describeUnknown(
       leaves.map(({ node }) => node.wording!.label),
@@ -424,35 +379,42 @@ function reasonText(
     )} ${note}`
   }
   if (code === FAIL) {
-    const parts = leaves.map(({ node, negated }) =>
-      describeFailure(node.wording!, actualOf(node), negated),
-    )
-    return `${parts.join('. ')} ${note}`
+    const failure = (node: ConditionNode, negated: boolean) =>
+      texts.failure(node, actualOf(node), negated)
+    return `${leafSentences(nodes, results, root, code, false, failure, '. ')} ${note}`
   }
-  const parts = leaves.map(({ node, negated }) =>
-    describeMatch(node.wording!, actualOf(node), negated),
-  )
-  if (effect === 'points')
-    return `${points >= 0 ? '+' : ''}${points} points: ${parts.join('; ')} ${note}`
-  return `Disqualified: ${parts.join('; ')} ${note}`
+  const match = (node: ConditionNode, negated: boolean) =>
+    texts.match(node, actualOf(node), negated)
+  const parts = leafSentences(nodes, results, root, code, false, match, '; ')
+  if (effect === 'points') return `${points >= 0 ? '+' : ''}${points} points: ${parts} ${note}`
+  return `Disqualified: ${parts} ${note}`
 }
 
-function traceEntry(
-  node: ConditionNode,
-  code: ResultCode,
-  actualOf: (node: ConditionNode) => unknown,
-): TraceEntry {
-  const entry: TraceEntry = node.ruleId
-    ? { ruleId: node.ruleId, path: node.path, result: resultNames[code]! }
-    : { personaId: node.personaId, path: node.path, result: resultNames[code]! }
-  if (node.gate) {
-    entry.gate = node.gate
-    return entry
+/**
+ * The sentences of the leaves `responsibleLeaves` finds, joined, built while walking the
+ * tree rather than from a list of leaves (a decision builds several of these).
+ */
+function leafSentences(
+  nodes: readonly ConditionNode[],
+  results: Uint8Array,
+  index: number,
+  wanted: ResultCode,
+  negated: boolean,
+  sentence: (node: ConditionNode, negated: boolean) => string,
+  separator: string,
+): string {
+  const node = nodes[index]!
+  if (!node.gate) return results[index] === wanted ? sentence(node, negated) : ''
+  if (node.gate === 'not') {
+    const flipped = wanted === UNKNOWN ? UNKNOWN : wanted === PASS ? FAIL : PASS
+    const inner = node.children[0]!
+    return leafSentences(nodes, results, inner, flipped, !negated, sentence, separator)
   }
-  entry.fact = node.fact
-  entry.operator = node.operator
-  if (node.value !== undefined) entry.expected = node.value
-  const actual = actualOf(node)
-  if (actual !== undefined) entry.actual = actual
-  return entry
+  let text = ''
+  for (const child of node.children) {
+    if (results[child] !== wanted) continue
+    const part = leafSentences(nodes, results, child, wanted, negated, sentence, separator)
+    if (part !== '') text = text === '' ? part : `${text}${separator}${part}`
+  }
+  return text
 }

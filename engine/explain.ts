@@ -1,4 +1,5 @@
 import type { FieldSpec } from './field-catalog.ts'
+import { formatCount } from './number-format.ts'
 import { operatorSpec, type OperatorName } from './operators.ts'
 import { isListRef, type ConditionValue } from './schema/condition.ts'
 import type { OnMissing, Rule } from './schema/ruleset.ts'
@@ -9,7 +10,9 @@ import type { OnMissing, Rule } from './schema/ruleset.ts'
  * only the lead's own value is formatted per decision.
  */
 
-const countFormat = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 })
+// Writes what Intl.NumberFormat('en-US', { maximumFractionDigits: 2 }) writes, several times
+// faster: reasons format numbers for every decision.
+const countFormat = { format: formatCount }
 const MAX_LISTED = 5
 
 /** "$2.5M", "$50,000", "1,200", "3 months", "15 min". */

@@ -1,5 +1,12 @@
 import { describeUnknown, leafWording, ownerNote, policyText, type LeafWording } from './explain.ts'
-import { conditionProgram } from './condition-program.ts'
+import {
+  conditionProgram,
+  EXISTS,
+  flattenConditions,
+  LEAF,
+  NOT,
+  type FlatConditions,
+} from './condition-program.ts'
 import { factTableReader, type FactSlot } from './fact-table.ts'
 import { catalogFor, catalogReader } from './field-catalog.ts'
 import { byteArrays, currentTimestamp, lastWordsOf, presenceTest } from './hot-path.ts'
@@ -15,7 +22,7 @@ import {
   type ConditionValue,
 } from './schema/condition.ts'
 import type { Decision, Effect, Reason, Result, RuleResult, TraceEntry } from './schema/decision.ts'
-import { traceBuilder } from './trace.ts'
+import { traceEntries } from './trace.ts'
 import type { Lead, Outcome } from './schema/lead.ts'
 import type { OnMissing, Rule, Ruleset } from './schema/ruleset.ts'
 
@@ -178,7 +185,8 @@ export function compileRuleset(ruleset: Ruleset): CompiledRuleset {
     compileNode(persona.match, 'match', { personaId: persona.id })
     return root
   })
-  const evaluateConditions = conditionProgram(nodes, tests, MISSING)
+  const tree = flattenConditions(nodes)
+  const evaluateConditions = conditionProgram(tree, tests, MISSING)
 
   const ruleEffects = activeRules.map((rule) => effectTable(rule))
   const rulePoints = activeRules.map((rule) => (rule.kind === 'score' ? (rule.points ?? 0) : 0))
@@ -187,8 +195,10 @@ export function compileRuleset(ruleset: Ruleset): CompiledRuleset {
   const readFacts = factTableReader(slots, MISSING)
   const bytes = byteArrays()
   const notes = activeRules.map((rule) => ownerNote(rule))
-  const texts = leafTexts()
-  const traceBuilders = nodes.map(traceBuilder)
+  // Rules differ in shape (optional fields); one shape keeps the per-decision reads fast.
+  const ruleFacts = activeRules.map(({ id, name, kind, owner }) => ({ id, name, kind, owner }))
+  const texts = leafTexts(nodes.map((node) => node.wording))
+  const traceEntry = traceEntries(nodes)
   const scorePersonas = personaScorer(ruleset, personaRoots, nodes)
 
   const run = (lead: Lead): Evaluation => {
@@ -221,8 +231,11 @@ export function compileRuleset(ruleset: Ruleset): CompiledRuleset {
 
   const explain = (evaluation: Evaluation, options: EvaluateOptions = {}): Decision => {
     const { facts, results, ruleCodes, outcome, score } = evaluation
-    const actualOf = (node: ConditionNode) => {
-      const value = facts[node.slot]
+    const { slots } = tree
+    const actualAt = (index: number) => {
+      const slot = slots[index]!
+      if (slot < 0) return undefined
+      const value = facts[slot]
       return value === MISSING ? undefined : value
     }
     const rules: RuleResult[] = []
@@ -232,17 +245,11 @@ export function compileRuleset(ruleset: Ruleset): CompiledRuleset {
     let decidedByRule = false
     for (let at = 0; at < activeRules.length; at++) {
       const rule = activeRules[at]!
+      const { id, kind, owner } = ruleFacts[at]!
       const code = ruleCodes[at] as ResultCode
       const effect = ruleEffects[at]![code]!
       const points = effect === 'points' ? rulePoints[at]! : 0
-      rules.push({
-        ruleId: rule.id,
-        kind: rule.kind,
-        owner: rule.owner,
-        result: resultNames[code]!,
-        effect,
-        points,
-      })
+      rules.push({ ruleId: id, kind, owner, result: resultNames[code]!, effect, points })
       if (effect === 'none') continue
       if (effect !== 'points') decidedByRule = true
       const text = reasonText(
@@ -254,14 +261,15 @@ export function compileRuleset(ruleset: Ruleset): CompiledRuleset {
         ruleRoots[at]!,
         nodes,
         results,
-        actualOf,
+        tree,
+        actualAt,
         texts,
       )
       const reason: Reason = {
-        ruleId: rule.id,
-        ruleName: rule.name,
-        owner: rule.owner,
-        kind: rule.kind,
+        ruleId: id,
+        ruleName: ruleFacts[at]!.name,
+        owner,
+        kind,
         result: resultNames[code]!,
         effect,
         text,
@@ -289,7 +297,7 @@ export function compileRuleset(ruleset: Ruleset): CompiledRuleset {
       for (let index = 0; index < nodeCount; index++) {
         const code = results[index] as ResultCode
         if (mode === 'failing' && code === PASS) continue
-        trace.push(traceBuilders[index]!(code, actualOf(nodes[index]!)))
+        trace.push(traceEntry(index, code, actualAt(index)))
       }
     }
     const leadId = evaluation.lead.id
@@ -367,7 +375,8 @@ function reasonText(
   root: number,
   nodes: readonly ConditionNode[],
   results: Uint8Array,
-  actualOf: (node: ConditionNode) => unknown,
+  tree: FlatConditions,
+  actualAt: (index: number) => unknown,
   texts: LeafTexts,
 ): string {
   if (code === UNKNOWN) {
@@ -379,41 +388,43 @@ function reasonText(
     )} ${note}`
   }
   if (code === FAIL) {
-    const failure = (node: ConditionNode, negated: boolean) =>
-      texts.failure(node, actualOf(node), negated)
-    return `${leafSentences(nodes, results, root, code, false, failure, '. ')} ${note}`
+    const failure = (index: number, negated: boolean) =>
+      texts.failure(index, actualAt(index), negated)
+    return `${leafSentences(tree, results, root, code, false, failure, '. ')} ${note}`
   }
-  const match = (node: ConditionNode, negated: boolean) =>
-    texts.match(node, actualOf(node), negated)
-  const parts = leafSentences(nodes, results, root, code, false, match, '; ')
+  const match = (index: number, negated: boolean) => texts.match(index, actualAt(index), negated)
+  const parts = leafSentences(tree, results, root, code, false, match, '; ')
   if (effect === 'points') return `${points >= 0 ? '+' : ''}${points} points: ${parts} ${note}`
   return `Disqualified: ${parts} ${note}`
 }
 
 /**
  * The sentences of the leaves `responsibleLeaves` finds, joined, built while walking the
- * tree rather than from a list of leaves (a decision builds several of these).
+ * flat tree rather than from a list of leaves (a decision builds several of these).
  */
 function leafSentences(
-  nodes: readonly ConditionNode[],
+  tree: FlatConditions,
   results: Uint8Array,
   index: number,
   wanted: ResultCode,
   negated: boolean,
-  sentence: (node: ConditionNode, negated: boolean) => string,
+  sentence: (index: number, negated: boolean) => string,
   separator: string,
 ): string {
-  const node = nodes[index]!
-  if (!node.gate) return results[index] === wanted ? sentence(node, negated) : ''
-  if (node.gate === 'not') {
+  const kind = tree.kinds[index]!
+  if (kind === LEAF || kind === EXISTS)
+    return results[index] === wanted ? sentence(index, negated) : ''
+  const first = tree.firstChild[index]!
+  if (kind === NOT) {
     const flipped = wanted === UNKNOWN ? UNKNOWN : wanted === PASS ? FAIL : PASS
-    const inner = node.children[0]!
-    return leafSentences(nodes, results, inner, flipped, !negated, sentence, separator)
+    const inner = tree.members[first]!
+    return leafSentences(tree, results, inner, flipped, !negated, sentence, separator)
   }
   let text = ''
-  for (const child of node.children) {
+  for (let at = first; at < tree.endChild[index]!; at++) {
+    const child = tree.members[at]!
     if (results[child] !== wanted) continue
-    const part = leafSentences(nodes, results, child, wanted, negated, sentence, separator)
+    const part = leafSentences(tree, results, child, wanted, negated, sentence, separator)
     if (part !== '') text = text === '' ? part : `${text}${separator}${part}`
   }
   return text

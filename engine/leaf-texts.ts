@@ -1,34 +1,33 @@
-import type { ConditionNode } from './compile.ts'
-import { describeFailure, describeMatch } from './explain.ts'
+import { describeFailure, describeMatch, type LeafWording } from './explain.ts'
 import { rememberedText } from './hot-path.ts'
 
 type Describe = (actual: unknown) => string
 
-/** The sentences about one leaf condition and a lead's value, remembered per value. */
+/** The sentences about one leaf condition (by node index) and a lead's value. */
 export interface LeafTexts {
   /** "Company has 12 employees; at least 50 required". */
-  failure(node: ConditionNode, actual: unknown, negated: boolean): string
+  failure(index: number, actual: unknown, negated: boolean): string
   /** "Company has 500 employees (at least 200)". */
-  match(node: ConditionNode, actual: unknown, negated: boolean): string
+  match(index: number, actual: unknown, negated: boolean): string
 }
 
 /**
- * Sentence builders for the leaves of one compiled ruleset. A leaf's sentence depends only on
- * the leaf, the lead's value and whether a `not` above it flips it, so each is built once
- * per recent value rather than once per decision.
+ * Sentence builders for the leaves of one compiled ruleset. A leaf's sentence depends only
+ * on the leaf, the lead's value and whether a `not` above it flips it, so each is built
+ * once per recent value rather than once per decision (see `rememberedText`).
  */
-export function leafTexts(): LeafTexts {
-  // Index: node index × 4 + (negated ? 2 : 0) + (match ? 1 : 0), built when first needed.
+export function leafTexts(wordings: readonly (LeafWording | undefined)[]): LeafTexts {
+  // Slot: node index × 4 + (negated ? 2 : 0) + (match ? 1 : 0), built when first needed.
   const builders: Describe[] = []
-  const builder = (node: ConditionNode, negated: boolean, match: boolean): Describe => {
-    const at = node.index * 4 + (negated ? 2 : 0) + (match ? 1 : 0)
-    const wording = node.wording!
+  const builder = (index: number, negated: boolean, match: boolean): Describe => {
+    const at = index * 4 + (negated ? 2 : 0) + (match ? 1 : 0)
+    const wording = wordings[index]!
     return (builders[at] ??= rememberedText((actual) =>
       match ? describeMatch(wording, actual, negated) : describeFailure(wording, actual, negated),
     ))
   }
   return {
-    failure: (node, actual, negated) => builder(node, negated, false)(actual),
-    match: (node, actual, negated) => builder(node, negated, true)(actual),
+    failure: (index, actual, negated) => builder(index, negated, false)(actual),
+    match: (index, actual, negated) => builder(index, negated, true)(actual),
   }
 }

@@ -225,17 +225,21 @@ function importValue(
     return undefined
   }
   const items = Array.isArray(value) ? value : [value]
+  // `equal null` or `in ["", ...]` hold exactly when the fact is absent or blank, which
+  // leadgate reads as unknown: such a condition would never pass here.
+  const testsForMissing = operator === 'equal' || operator === 'in'
   for (const [at, item] of items.entries()) {
     const itemPath = Array.isArray(value) ? `${where}[${at}]` : where
-    if (item === null || (typeof item === 'string' && item.trim() === '')) {
+    const missingLike = item === null || (typeof item === 'string' && item.trim() === '')
+    if (missingLike && testsForMissing) {
       refuse(
         'comparison with a missing value',
         itemPath,
-        'leadgate reads null and blank text as unknown, so a condition cannot compare with them; use "exists" or the rule\'s onMissing',
+        'leadgate reads null and blank text as unknown, so a condition cannot test for them; use "exists" or the rule\'s onMissing',
       )
       return undefined
     }
-    if (typeof item === 'object') {
+    if (item !== null && typeof item === 'object') {
       refuse('object value', itemPath, 'leadgate compares with text, numbers and yes/no only')
       return undefined
     }

@@ -58,14 +58,24 @@ export function lastWordsOf(): (text: string) => string[] {
 
 const MEMO_LIMIT = 512
 
+const SMALL_COUNTS = 1024
+
 /**
- * A sentence builder that remembers its sentences for recent texts and yes/no values. Leads
- * repeat those (titles, industries, countries) and a sentence depends only on the condition
- * and the value. Numbers rarely repeat, so they are written every time, as are lists.
+ * A sentence builder that remembers its sentences for recent texts and yes/no values, and
+ * for whole numbers below 1,024 (visits, downloads, locations, months). Leads repeat those,
+ * and a sentence depends only on the condition and the value. Other numbers rarely repeat
+ * and lists are per lead, so those sentences are written every time.
  */
 export function rememberedText(make: (value: unknown) => string): (value: unknown) => string {
   const known = new Map<unknown, string>()
+  const counts: (string | undefined)[] = []
   return (value) => {
+    if (typeof value === 'number') {
+      const small = Number.isInteger(value) && value >= 0 && value < SMALL_COUNTS
+      // -0 reads as "-0", so it must not share 0's sentence.
+      if (!small || Object.is(value, -0)) return make(value)
+      return (counts[value] ??= make(value))
+    }
     if (typeof value !== 'string' && typeof value !== 'boolean' && value !== undefined) {
       return make(value)
     }

@@ -59,7 +59,15 @@ describe('rememberedText and lastWordsOf', () => {
       'value 3',
       'value 3',
     ])
-    expect(calls).toBe(4)
+    expect(calls).toBe(3)
+    expect([sentence(0), sentence(-0), sentence(0), sentence(2.5), sentence(2.5)]).toEqual([
+      'value 0',
+      'value 0',
+      'value 0',
+      'value 2.5',
+      'value 2.5',
+    ])
+    expect(calls).toBe(7)
     const words = lastWordsOf()
     for (const title of ['VP of Sales', 'VP of Sales', 'Head-of IT']) {
       expect(words(title)).toEqual(wordsOf(title))

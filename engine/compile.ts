@@ -292,12 +292,17 @@ export function compileRuleset(ruleset: Ruleset): CompiledRuleset {
 
     const personas = scorePersonas(results, ruleset.policy.personaMinMatch)
     const mode = options.trace ?? 'full'
-    const trace: TraceEntry[] = []
-    if (mode !== 'none') {
+    let trace: TraceEntry[] = []
+    if (mode === 'full') {
+      // Sized once: a full trace has one entry per condition.
+      trace = new Array<TraceEntry>(nodeCount)
+      for (let index = 0; index < nodeCount; index++) {
+        trace[index] = traceEntry(index, results[index]!, actualAt(index))
+      }
+    } else if (mode === 'failing') {
       for (let index = 0; index < nodeCount; index++) {
         const code = results[index] as ResultCode
-        if (mode === 'failing' && code === PASS) continue
-        trace.push(traceEntry(index, code, actualAt(index)))
+        if (code !== PASS) trace.push(traceEntry(index, code, actualAt(index)))
       }
     }
     const leadId = evaluation.lead.id

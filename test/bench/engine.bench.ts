@@ -6,7 +6,7 @@
  * `RESULT engine ratio=<ours/jre> ours=<evals/s> jre=<evals/s> mismatches=<n>`.
  */
 import { Engine } from 'json-rules-engine'
-import { cpus } from 'node:os'
+import { cpus, loadavg } from 'node:os'
 import { compileRuleset, exportJre } from '../../engine/index.ts'
 import { registerLeadOperators } from '../support/jre-lead-operators.ts'
 import { jreVerdict, type JreVerdict } from '../support/jre-verdict.ts'
@@ -32,9 +32,16 @@ console.log(
     `${ruleset.personas.length} personas; ${LEADS} leads with every fact; ` +
     `JRE custom operators: ${customOperators.join(', ')}`,
 )
+const load = () => loadavg()[0]!.toFixed(1)
 console.log(
-  `machine: ${cpus()[0]?.model ?? 'unknown cpu'} × ${cpus().length}, Node ${process.version}`,
+  `machine: ${cpus()[0]?.model ?? 'unknown cpu'} × ${cpus().length}, Node ${process.version}, ` +
+    `load average ${load()}`,
 )
+/** Milliseconds of CPU this process used: less sensitive than the clock to other processes. */
+const cpuMs = () => {
+  const { user, system } = process.cpuUsage()
+  return (user + system) / 1000
+}
 
 // json-rules-engine: warm up, then one timed pass in chunks.
 const engine = registerLeadOperators(new Engine(rules))
@@ -43,6 +50,7 @@ for (const lead of leads.slice(0, 500)) await engine.run(lead)
 const verdicts: JreVerdict[] = []
 const jreRates: number[] = []
 let jreMs = 0
+const jreCpuStart = cpuMs()
 for (let from = 0; from < LEADS; from += CHUNK) {
   const started = performance.now()
   for (const lead of leads.slice(from, from + CHUNK)) {
@@ -53,9 +61,11 @@ for (let from = 0; from < LEADS; from += CHUNK) {
   jreRates.push((CHUNK * 1000) / ms)
 }
 const jrePerSecond = median(jreRates)
+const jreCpuPerSecond = (LEADS * 1000) / (cpuMs() - jreCpuStart)
 console.log(
   `json-rules-engine: ${LEADS} leads in ${jreMs.toFixed(0)} ms; ` +
-    `median ${Math.round(jrePerSecond)}/s over ${jreRates.length} chunks`,
+    `median ${Math.round(jrePerSecond)}/s over ${jreRates.length} chunks; ` +
+    `${Math.round(jreCpuPerSecond)}/s of CPU time`,
 )
 
 // leadgate: compile once; the first pass compares with JRE (and warms up), then timed passes.
@@ -78,6 +88,7 @@ console.log(`outcomes: ${JSON.stringify(outcomes)}`)
 const oursRates: number[] = []
 let oursMs = 0
 let traced = 0
+const oursCpuStart = cpuMs()
 for (let pass = 0; pass < OURS_PASSES; pass++) {
   for (let from = 0; from < LEADS; from += CHUNK) {
     const chunk = leads.slice(from, from + CHUNK)
@@ -89,10 +100,15 @@ for (let pass = 0; pass < OURS_PASSES; pass++) {
   }
 }
 const oursPerSecond = median(oursRates)
+const oursCpuPerSecond = (OURS_PASSES * LEADS * 1000) / (cpuMs() - oursCpuStart)
 console.log(
   `leadgate (trace: full): ${OURS_PASSES * LEADS} evaluations in ${oursMs.toFixed(0)} ms, ` +
     `${(traced / (OURS_PASSES * LEADS)).toFixed(0)} trace entries each; ` +
-    `median ${Math.round(oursPerSecond)}/s over ${oursRates.length} chunks`,
+    `median ${Math.round(oursPerSecond)}/s over ${oursRates.length} chunks; ` +
+    `${Math.round(oursCpuPerSecond)}/s of CPU time`,
+)
+console.log(
+  `ratio by CPU time: ${(oursCpuPerSecond / jreCpuPerSecond).toFixed(1)}; load average ${load()}`,
 )
 
 console.log(

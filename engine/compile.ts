@@ -22,9 +22,9 @@ import {
   type ConditionValue,
 } from './schema/condition.ts'
 import type { Decision, Effect, Reason, Result, RuleResult, TraceEntry } from './schema/decision.ts'
-import { traceEntries } from './trace.ts'
 import type { Lead, Outcome } from './schema/lead.ts'
 import type { OnMissing, Rule, Ruleset } from './schema/ruleset.ts'
+import { traceEntries } from './trace.ts'
 
 /** Result codes used on the hot path; `results` arrays hold one per condition node. */
 export const FAIL = 0
@@ -62,7 +62,9 @@ export interface EvaluateOptions {
 export interface Evaluation {
   lead: Lead
   facts: readonly unknown[]
+  /** One result code per condition node. A view on a shared buffer: use its elements only. */
   results: Uint8Array
+  /** One result code per active rule (same caveat). */
   ruleCodes: Uint8Array
   outcome: Outcome
   score: number
@@ -97,9 +99,11 @@ const defaultOnMissing: Record<Rule['kind'], OnMissing> = {
 }
 
 /**
- * Compiles a validated ruleset into an evaluator made of closures, once per version.
- * Conditions are numbered so a decision's results fit in one byte array; every condition is
- * evaluated (no short-circuit) so the trace can show all reasons, not only the first.
+ * Compiles a validated ruleset into an evaluator, once per version (closures and typed
+ * arrays; never code generated from ruleset text). Conditions are numbered so a decision's
+ * results fit in one byte array; every condition is evaluated (no short-circuit) so the
+ * trace can show all reasons, not only the first. Everything that does not depend on the
+ * lead (wording, trace entry layout, persona criteria) is prepared here, not per decision.
  *
  * @example
  * const compiled = compileRuleset(parseRuleset(json))

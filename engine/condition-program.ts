@@ -1,5 +1,6 @@
 import type { ConditionNode } from './compile.ts'
 
+// The result codes of compile.ts, repeated to keep this module free of an import cycle.
 const FAIL = 0
 const PASS = 1
 const UNKNOWN = 2

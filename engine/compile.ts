@@ -10,7 +10,7 @@ import {
 import { factTableReader, type FactSlot } from './fact-table.ts'
 import { catalogFor, catalogReader } from './field-catalog.ts'
 import { byteArrays, currentTimestamp, lastWordsOf, presenceTest } from './hot-path.ts'
-import { leafTexts, type LeafTexts } from './leaf-texts.ts'
+import { leafSentence, type LeafSentence } from './leaf-texts.ts'
 import { prepareTest, type OperatorName } from './operators.ts'
 import { personaScorer } from './personas.ts'
 import {
@@ -201,7 +201,7 @@ export function compileRuleset(ruleset: Ruleset): CompiledRuleset {
   const notes = activeRules.map((rule) => ownerNote(rule))
   // Rules differ in shape (optional fields); one shape keeps the per-decision reads fast.
   const ruleFacts = activeRules.map(({ id, name, kind, owner }) => ({ id, name, kind, owner }))
-  const texts = leafTexts(nodes.map((node) => node.wording))
+  const sentence = leafSentence(nodes.map((node) => node.wording))
   const traceEntry = traceEntries(nodes)
   const scorePersonas = personaScorer(ruleset, personaRoots, nodes)
 
@@ -267,7 +267,7 @@ export function compileRuleset(ruleset: Ruleset): CompiledRuleset {
         results,
         tree,
         actualAt,
-        texts,
+        sentence,
       )
       const reason: Reason = {
         ruleId: id,
@@ -386,7 +386,7 @@ function reasonText(
   results: Uint8Array,
   tree: FlatConditions,
   actualAt: (index: number) => unknown,
-  texts: LeafTexts,
+  sentence: LeafSentence,
 ): string {
   if (code === UNKNOWN) {
     const leaves = responsibleLeaves(nodes, results, root, code)
@@ -396,15 +396,20 @@ function reasonText(
       onMissing,
     )} ${note}`
   }
-  if (code === FAIL) {
-    const failure = (index: number, negated: boolean) =>
-      texts.failure(index, actualAt(index), negated)
-    return `${leafSentences(tree, results, root, code, false, failure, '. ')} ${note}`
-  }
-  const match = (index: number, negated: boolean) => texts.match(index, actualAt(index), negated)
-  const parts = leafSentences(tree, results, root, code, false, match, '; ')
+  const leaves = { tree, results, actualAt, sentence, match: code === PASS }
+  if (code === FAIL) return `${leafSentences(leaves, root, code, false, '. ')} ${note}`
+  const parts = leafSentences(leaves, root, code, false, '; ')
   if (effect === 'points') return `${points >= 0 ? '+' : ''}${points} points: ${parts} ${note}`
   return `Disqualified: ${parts} ${note}`
+}
+
+interface SentenceWalk {
+  tree: FlatConditions
+  results: Uint8Array
+  actualAt: (index: number) => unknown
+  sentence: LeafSentence
+  /** Sentences of matches (the rule passed) or of failures. */
+  match: boolean
 }
 
 /**
@@ -412,28 +417,28 @@ function reasonText(
  * flat tree rather than from a list of leaves (a decision builds several of these).
  */
 function leafSentences(
-  tree: FlatConditions,
-  results: Uint8Array,
+  walk: SentenceWalk,
   index: number,
   wanted: ResultCode,
   negated: boolean,
-  sentence: (index: number, negated: boolean) => string,
   separator: string,
 ): string {
+  const { tree, results } = walk
   const kind = tree.kinds[index]!
-  if (kind === LEAF || kind === EXISTS)
-    return results[index] === wanted ? sentence(index, negated) : ''
+  if (kind === LEAF || kind === EXISTS) {
+    if (results[index] !== wanted) return ''
+    return walk.sentence(index, walk.match, negated, walk.actualAt(index))
+  }
   const first = tree.firstChild[index]!
   if (kind === NOT) {
     const flipped = wanted === UNKNOWN ? UNKNOWN : wanted === PASS ? FAIL : PASS
-    const inner = tree.members[first]!
-    return leafSentences(tree, results, inner, flipped, !negated, sentence, separator)
+    return leafSentences(walk, tree.members[first]!, flipped, !negated, separator)
   }
   let text = ''
   for (let at = first; at < tree.endChild[index]!; at++) {
     const child = tree.members[at]!
     if (results[child] !== wanted) continue
-    const part = leafSentences(tree, results, child, wanted, negated, sentence, separator)
+    const part = leafSentences(walk, child, wanted, negated, separator)
     if (part !== '') text = text === '' ? part : `${text}${separator}${part}`
   }
   return text

@@ -111,6 +111,22 @@ console.log(
   `ratio by CPU time: ${(oursCpuPerSecond / jreCpuPerSecond).toFixed(1)}; load average ${load()}`,
 )
 
+// For context: the same evaluation without building the decision (outcome, score and every
+// rule's result; all conditions still evaluated), which is what bulk replays use.
+const runRates: number[] = []
+for (let pass = 0; pass < OURS_PASSES / 2; pass++) {
+  for (let from = 0; from < LEADS; from += CHUNK) {
+    const chunk = leads.slice(from, from + CHUNK)
+    const started = performance.now()
+    for (const lead of chunk) traced += compiled.run(lead).score
+    runRates.push((CHUNK * 1000) / (performance.now() - started))
+  }
+}
+console.log(
+  `leadgate run() without the decision: median ${Math.round(median(runRates))}/s, ` +
+    `${(median(runRates) / jrePerSecond).toFixed(1)} × json-rules-engine`,
+)
+
 console.log(
   `RESULT engine ratio=${(oursPerSecond / jrePerSecond).toFixed(1)} ` +
     `ours=${Math.round(oursPerSecond)} jre=${Math.round(jrePerSecond)} mismatches=${mismatches}`,

@@ -1,5 +1,6 @@
-import { describeUnknown, leafWording, ownerNote, policyText, type LeafWording } from './explain.ts'
+import { leafWording, type LeafWording } from './condition-wording.ts'
 import {
+  ANY,
   conditionProgram,
   EXISTS,
   flattenConditions,
@@ -7,6 +8,8 @@ import {
   NOT,
   type FlatConditions,
 } from './condition-program.ts'
+import { describeUnknown, ownerNote, policyText, type InvalidValue } from './explain.ts'
+import { isMissing } from './fact-path.ts'
 import { factTableReader, type FactSlot } from './fact-table.ts'
 import { catalogFor, catalogReader } from './field-catalog.ts'
 import { byteArrays, currentTimestamp, lastWordsOf, presenceTest } from './hot-path.ts'
@@ -162,18 +165,20 @@ export function compileRuleset(ruleset: Ruleset): CompiledRuleset {
       node.operator = condition.operator
       node.value = condition.value
       node.slot = slot
+      const expected = resolveValue(condition.value)
       node.wording = leafWording(
         condition.fact,
         condition.operator,
         condition.value,
         catalog.get(condition.fact),
+        expected,
       )
       if (condition.operator !== 'exists') {
         const titleWords =
           condition.operator === 'titleHasAny'
             ? (slots[slot]!.titleWords ??= lastWordsOf())
             : undefined
-        tests[index] = prepareTest(condition.operator, resolveValue(condition.value), titleWords)
+        tests[index] = prepareTest(condition.operator, expected, titleWords)
       }
     }
   }
@@ -235,12 +240,20 @@ export function compileRuleset(ruleset: Ruleset): CompiledRuleset {
 
   const explain = (evaluation: Evaluation, options: EvaluateOptions = {}): Decision => {
     const { facts, results, ruleCodes, outcome, score } = evaluation
-    const { slots } = tree
+    const slotOf = tree.slots
     const actualAt = (index: number) => {
-      const slot = slots[index]!
+      const slot = slotOf[index]!
       if (slot < 0) return undefined
       const value = facts[slot]
       return value === MISSING ? undefined : value
+    }
+    // A value the lead sent with the wrong type counts as unknown; it is read again here
+    // (off the hot path) so the reason and the trace can show what was sent.
+    const invalidAt = (index: number) => {
+      const slot = slotOf[index]!
+      if (slot < 0 || facts[slot] !== MISSING) return undefined
+      const raw = slots[slot]!.read(evaluation.lead)
+      return isMissing(raw) ? undefined : raw
     }
     const rules: RuleResult[] = []
     const rejections: Reason[] = []
@@ -267,6 +280,7 @@ export function compileRuleset(ruleset: Ruleset): CompiledRuleset {
         results,
         tree,
         actualAt,
+        invalidAt,
         sentence,
       )
       const reason: Reason = {
@@ -301,12 +315,12 @@ export function compileRuleset(ruleset: Ruleset): CompiledRuleset {
       // Sized once: a full trace has one entry per condition.
       trace = new Array<TraceEntry>(nodeCount)
       for (let index = 0; index < nodeCount; index++) {
-        trace[index] = traceEntry(index, results[index]!, actualAt(index))
+        trace[index] = traceEntry(index, results[index]!, actualAt(index) ?? invalidAt(index))
       }
     } else if (mode === 'failing') {
       for (let index = 0; index < nodeCount; index++) {
         const code = results[index] as ResultCode
-        if (code !== PASS) trace.push(traceEntry(index, code, actualAt(index)))
+        if (code !== PASS) trace.push(traceEntry(index, code, actualAt(index) ?? invalidAt(index)))
       }
     }
     const leadId = evaluation.lead.id
@@ -386,19 +400,27 @@ function reasonText(
   results: Uint8Array,
   tree: FlatConditions,
   actualAt: (index: number) => unknown,
+  invalidAt: (index: number) => unknown,
   sentence: LeafSentence,
 ): string {
   if (code === UNKNOWN) {
     const leaves = responsibleLeaves(nodes, results, root, code)
     const onMissing = rule.onMissing ?? defaultOnMissing[rule.kind]
+    const invalid = leaves.flatMap(({ node }): InvalidValue[] => {
+      const value = invalidAt(node.index)
+      return value === undefined
+        ? []
+        : [{ label: node.wording!.label, value, field: node.wording!.field }]
+    })
     return `${describeUnknown(
       leaves.map(({ node }) => node.wording!.label),
       onMissing,
+      invalid,
     )} ${note}`
   }
-  const leaves = { tree, results, actualAt, sentence, match: code === PASS }
-  if (code === FAIL) return `${leafSentences(leaves, root, code, false, '. ')} ${note}`
-  const parts = leafSentences(leaves, root, code, false, '; ')
+  const walk = { tree, results, actualAt, sentence, match: code === PASS }
+  if (code === FAIL) return `${leafSentences(walk, root, code, false)} ${note}`
+  const parts = leafSentences(walk, root, code, false)
   if (effect === 'points') return `${points >= 0 ? '+' : ''}${points} points: ${parts} ${note}`
   return `Disqualified: ${parts} ${note}`
 }
@@ -413,15 +435,17 @@ interface SentenceWalk {
 }
 
 /**
- * The sentences of the leaves `responsibleLeaves` finds, joined, built while walking the
- * flat tree rather than from a list of leaves (a decision builds several of these).
+ * The sentences of the leaves that made a node come out as `wanted` (as `responsibleLeaves`
+ * finds them), joined while walking the flat tree. Matches are joined with "; ". Failures
+ * keep the shape that matters to the reader: the failed members of an `all` are each
+ * needed (". "), those of a failed `any` are alternatives, meeting one would have been
+ * enough (". Alternatively: "); under `not` the two swap.
  */
 function leafSentences(
   walk: SentenceWalk,
   index: number,
   wanted: ResultCode,
   negated: boolean,
-  separator: string,
 ): string {
   const { tree, results } = walk
   const kind = tree.kinds[index]!
@@ -432,13 +456,14 @@ function leafSentences(
   const first = tree.firstChild[index]!
   if (kind === NOT) {
     const flipped = wanted === UNKNOWN ? UNKNOWN : wanted === PASS ? FAIL : PASS
-    return leafSentences(walk, tree.members[first]!, flipped, !negated, separator)
+    return leafSentences(walk, tree.members[first]!, flipped, !negated)
   }
+  const separator = walk.match ? '; ' : (kind === ANY) !== negated ? '. Alternatively: ' : '. '
   let text = ''
   for (let at = first; at < tree.endChild[index]!; at++) {
     const child = tree.members[at]!
     if (results[child] !== wanted) continue
-    const part = leafSentences(walk, child, wanted, negated, separator)
+    const part = leafSentences(walk, child, wanted, negated)
     if (part !== '') text = text === '' ? part : `${text}${separator}${part}`
   }
   return text

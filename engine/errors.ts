@@ -72,11 +72,15 @@ export class InvalidJreDocumentError extends LeadgateError {
   }
 }
 
-/** `['rules', 3, 'when', 'all', 1]` → `rules[3].when.all[1]`. */
+/**
+ * `['rules', 3, 'when', 'all', 1]` → `rules[3].when.all[1]`; a key that is not a plain
+ * name is quoted so the path stays unambiguous: `fields["custom.tier"]`.
+ */
 export function formatPath(path: readonly PropertyKey[]): string {
   let text = ''
   for (const part of path) {
     if (typeof part === 'number') text += `[${part}]`
+    else if (!/^[A-Za-z_$][\w$-]*$/.test(String(part))) text += `[${JSON.stringify(String(part))}]`
     else text += text === '' ? String(part) : `.${String(part)}`
   }
   return text

@@ -1,4 +1,5 @@
-import { describeFailure, describeMatch, type LeafWording } from './explain.ts'
+import type { LeafWording } from './condition-wording.ts'
+import { describeFailure, describeMatch } from './explain.ts'
 import { rememberedText } from './hot-path.ts'
 
 /**

@@ -29,8 +29,8 @@ export interface EvaluatorConfig {
 export type Batch = { cells: string[][] } | { objects: Record<string, unknown>[] }
 
 export interface BatchResult {
-  /** The batch's decisions, rendered in the output format. */
-  text: string
+  /** The batch's decisions, rendered in the output format (UTF-8 bytes from a worker). */
+  text: string | Uint8Array
   tally: DecisionTally
 }
 
@@ -67,7 +67,7 @@ export class BatchEvaluator {
     if (mapper) this.#mapObject = (row) => mapper.map(row)
   }
 
-  evaluate(batch: Batch): BatchResult {
+  evaluate(batch: Batch): { text: string; tally: DecisionTally } {
     const tally = emptyTally()
     const { trace, format, columns } = this.#config
     const fixed = this.#config.now === undefined ? undefined : new Date(this.#config.now)

@@ -53,7 +53,7 @@ export function poolEvaluation(
     () =>
       new Worker(entry, {
         workerData: config,
-        resourceLimits: { maxYoungGenerationSizeMb: 2, maxOldGenerationSizeMb: 48 },
+        resourceLimits: { maxYoungGenerationSizeMb: 4, maxOldGenerationSizeMb: 48 },
       }),
   )
   const inFlight = new Array<number>(size).fill(0)

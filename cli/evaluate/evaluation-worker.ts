@@ -3,9 +3,13 @@ import { BatchEvaluator, type Batch, type EvaluatorConfig } from './batch-evalua
 
 /** Runs in a worker thread: evaluates the batches the main thread sends, in order. */
 const evaluator = new BatchEvaluator(workerData as EvaluatorConfig)
+const encoder = new TextEncoder()
 parentPort!.on('message', ({ seq, batch }: { seq: number; batch: Batch }) => {
   try {
-    parentPort!.postMessage({ seq, ...evaluator.evaluate(batch) })
+    const { text, tally } = evaluator.evaluate(batch)
+    // Encoded here and transferred, not copied: the main thread writes the bytes as they are.
+    const bytes = encoder.encode(text)
+    parentPort!.postMessage({ seq, text: bytes, tally }, [bytes.buffer])
   } catch (error) {
     parentPort!.postMessage({ seq, error: (error as Error).stack ?? String(error) })
   }

@@ -71,10 +71,10 @@ export class DecisionWriter {
     })
   }
 
-  /** Writes text; answers a promise only when the destination needs a pause. */
-  write(text: string): Promise<void> | undefined {
+  /** Writes text or UTF-8 bytes; answers a promise only when the destination needs a pause. */
+  write(text: string | Uint8Array): Promise<void> | undefined {
     if (this.#failure) throw this.#failure
-    if (text === '' || this.closedByReader) return undefined
+    if (text.length === 0 || this.closedByReader) return undefined
     if (this.#stream.write(text)) return undefined
     return new Promise((resolve) => {
       const done = () => {

@@ -32,12 +32,13 @@ export class RunSummary {
   }
 
   /** The summary as text for the terminal; `seconds` is the run's wall time. */
-  format(seconds: number): string {
+  format(seconds: number, workers = 0): string {
     const { ruleset, tally } = this
     const leads = tally.leads
     const rate = seconds > 0 ? ` (${count(Math.round(leads / seconds))} leads/s)` : ''
+    const threads = workers > 0 ? ` on ${workers} worker threads` : ''
     const parts = [
-      `${count(leads)} leads decided by ${ruleset.id} v${ruleset.version} in ${seconds.toFixed(1)} s${rate}`,
+      `${count(leads)} leads decided by ${ruleset.id} v${ruleset.version} in ${seconds.toFixed(1)} s${rate}${threads}`,
       formatTable(
         [
           ['outcome', 'leads', 'share'],

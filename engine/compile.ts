@@ -194,6 +194,14 @@ export function compileRuleset(ruleset: Ruleset): CompiledRuleset {
     compileNode(persona.match, 'match', { personaId: persona.id })
     return root
   })
+  const personaStart = nodes.length === 0 ? 0 : (personaRoots[0] ?? nodes.length)
+  // Rule index of every rule condition (-1 for persona conditions): the failing trace shows
+  // all conditions of a rule that rejected or nurtured the lead, matched disqualifiers too.
+  const ruleOfNode = new Int32Array(nodes.length).fill(-1)
+  ruleRoots.forEach((root, at) => {
+    const end = ruleRoots[at + 1] ?? personaStart
+    ruleOfNode.fill(at, root, end)
+  })
   const tree = flattenConditions(nodes)
   const evaluateConditions = conditionProgram(tree, tests, MISSING)
 
@@ -320,7 +328,11 @@ export function compileRuleset(ruleset: Ruleset): CompiledRuleset {
     } else if (mode === 'failing') {
       for (let index = 0; index < nodeCount; index++) {
         const code = results[index] as ResultCode
-        if (code !== PASS) trace.push(traceEntry(index, code, actualAt(index) ?? invalidAt(index)))
+        const rule = ruleOfNode[index]!
+        const decisive = rule >= 0 && isDecisive(ruleEffects[rule]![ruleCodes[rule] as ResultCode]!)
+        if (code !== PASS || decisive) {
+          trace.push(traceEntry(index, code, actualAt(index) ?? invalidAt(index)))
+        }
       }
     }
     const leadId = evaluation.lead.id
@@ -348,6 +360,8 @@ export function compileRuleset(ruleset: Ruleset): CompiledRuleset {
 }
 
 /** What each result code (fail, pass, unknown) of a rule does to the lead. */
+const isDecisive = (effect: Effect) => effect === 'rejected' || effect === 'nurture'
+
 function effectTable(rule: Rule): readonly Effect[] {
   const onMissing = rule.onMissing ?? defaultOnMissing[rule.kind]
   const unknown: Effect =

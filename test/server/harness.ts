@@ -94,7 +94,7 @@ export async function openHarness(options: { editorDir?: string } = {}): Promise
       init.body = typeof body === 'string' ? body : JSON.stringify(body)
       ;(init.headers as Record<string, string>)['content-type'] ??= 'application/json'
     }
-    return app.request(path, init)
+    return Promise.resolve(app.request(path, init))
   }
   return {
     app,

@@ -6,17 +6,22 @@ const jsonType = /^application\/([a-z0-9.+-]+\+)?json\s*(;\s*charset\s*=\s*"?utf
 const utf8 = new TextDecoder('utf-8', { fatal: true })
 
 /**
- * Every JSON body goes through here before any validator: it must say it is JSON (415
+ * Every JSON body goes through here before any validator: at most `maxBytes` (413), it must
+ * say it is JSON (415
  * otherwise), be valid UTF-8 and JSON (400), and pass the depth and forbidden-key checks
  * (400 naming the path). The parsed value then stands in for `c.req.json()`, so validators
- * neither parse twice nor see an unchecked body.
+ * neither parse twice nor see an unchecked body. The body is read through `c.req.arrayBuffer()`,
+ * which @hono/node-server serves straight from the socket; touching `c.req.raw.body` (as
+ * hono's bodyLimit does) would build a web stream per request and cost most of a request.
  */
-export function jsonBody(): MiddlewareHandler {
+export function jsonBody(maxBytes: number): MiddlewareHandler {
   return async (c, next) => {
     const method = c.req.method
     if (method === 'GET' || method === 'HEAD' || method === 'OPTIONS' || !hasBody(c.req.raw)) {
       return next()
     }
+    const length = c.req.header('content-length')
+    if (length !== undefined && Number(length) > maxBytes) throw tooLarge(maxBytes)
     const contentType = c.req.header('content-type') ?? ''
     if (!jsonType.test(contentType)) {
       throw new ApiError(
@@ -26,7 +31,8 @@ export function jsonBody(): MiddlewareHandler {
         { contentType: contentType || null },
       )
     }
-    const bytes = await c.req.arrayBuffer()
+    const bytes =
+      length === undefined ? await readLimited(c.req.raw, maxBytes) : await c.req.arrayBuffer()
     let text: string
     try {
       text = utf8.decode(bytes)
@@ -44,6 +50,32 @@ export function jsonBody(): MiddlewareHandler {
     Object.defineProperty(c.req, 'json', { value: () => Promise.resolve(value) })
     return next()
   }
+}
+
+const tooLarge = (maxBytes: number) =>
+  new ApiError(
+    413,
+    'payload_too_large',
+    `the body is larger than ${maxBytes} bytes; send batches of leads to /api/evaluate/batch`,
+    { limit: maxBytes },
+  )
+
+/** A body without Content-Length (chunked) is read only up to the limit, never whole. */
+async function readLimited(request: Request, maxBytes: number): Promise<Uint8Array> {
+  const chunks: Uint8Array[] = []
+  let size = 0
+  const reader = request.body!.getReader()
+  for (;;) {
+    const { done, value } = await reader.read()
+    if (done) break
+    size += value.length
+    if (size > maxBytes) {
+      await reader.cancel()
+      throw tooLarge(maxBytes)
+    }
+    chunks.push(value)
+  }
+  return Buffer.concat(chunks)
 }
 
 function hasBody(request: Request): boolean {

@@ -7,8 +7,7 @@ const utf8 = new TextDecoder('utf-8', { fatal: true })
 
 /**
  * Every JSON body goes through here before any validator: at most `maxBytes` (413), it must
- * say it is JSON (415
- * otherwise), be valid UTF-8 and JSON (400), and pass the depth and forbidden-key checks
+ * say it is JSON (415 otherwise), be valid UTF-8 and JSON (400), and pass the depth and forbidden-key checks
  * (400 naming the path). The parsed value then stands in for `c.req.json()`, so validators
  * neither parse twice nor see an unchecked body. The body is read through `c.req.arrayBuffer()`,
  * which @hono/node-server serves straight from the socket; touching `c.req.raw.body` (as
@@ -17,22 +16,28 @@ const utf8 = new TextDecoder('utf-8', { fatal: true })
 export function jsonBody(maxBytes: number): MiddlewareHandler {
   return async (c, next) => {
     const method = c.req.method
-    if (method === 'GET' || method === 'HEAD' || method === 'OPTIONS' || !hasBody(c.req.raw)) {
+    const length = c.req.header('content-length')
+    if (method === 'GET' || method === 'HEAD' || method === 'OPTIONS' || length === '0') {
       return next()
     }
-    const length = c.req.header('content-length')
     if (length !== undefined && Number(length) > maxBytes) throw tooLarge(maxBytes)
     const contentType = c.req.header('content-type') ?? ''
-    if (!jsonType.test(contentType)) {
-      throw new ApiError(
-        415,
-        'unsupported_media_type',
-        `send the body as JSON with "Content-Type: application/json"${contentType ? `, not "${contentType}"` : ''}`,
-        { contentType: contentType || null },
-      )
+    if (contentType !== '' && !jsonType.test(contentType)) throw unsupported(contentType)
+    let bytes: ArrayBuffer
+    if (length === undefined) {
+      const read = await readLimited(c.req.raw, maxBytes)
+      bytes = read.buffer.slice(read.byteOffset, read.byteOffset + read.byteLength) as ArrayBuffer
+      // Read past hono: leave the bytes where later readers (validators) look for them.
+      ;(c.req.bodyCache as Record<string, unknown>).arrayBuffer = Promise.resolve(bytes)
+    } else {
+      bytes = await c.req.arrayBuffer()
     }
-    const bytes =
-      length === undefined ? await readLimited(c.req.raw, maxBytes) : await c.req.arrayBuffer()
+    // `curl -X POST` and friends send no body at all: that is an empty request, not bad JSON.
+    if (bytes.byteLength === 0) {
+      Object.defineProperty(c.req, 'json', { value: () => Promise.resolve({}) })
+      return next()
+    }
+    if (contentType === '') throw unsupported(contentType)
     let text: string
     try {
       text = utf8.decode(bytes)
@@ -64,7 +69,8 @@ const tooLarge = (maxBytes: number) =>
 async function readLimited(request: Request, maxBytes: number): Promise<Uint8Array> {
   const chunks: Uint8Array[] = []
   let size = 0
-  const reader = request.body!.getReader()
+  if (request.body === null) return new Uint8Array(0)
+  const reader = request.body.getReader()
   for (;;) {
     const { done, value } = await reader.read()
     if (done) break
@@ -78,8 +84,10 @@ async function readLimited(request: Request, maxBytes: number): Promise<Uint8Arr
   return Buffer.concat(chunks)
 }
 
-function hasBody(request: Request): boolean {
-  const length = request.headers.get('content-length')
-  if (length !== null) return length !== '0'
-  return request.headers.has('transfer-encoding') || request.body !== null
-}
+const unsupported = (contentType: string) =>
+  new ApiError(
+    415,
+    'unsupported_media_type',
+    `send the body as JSON with "Content-Type: application/json"${contentType ? `, not "${contentType}"` : ''}`,
+    { contentType: contentType || null },
+  )

@@ -270,3 +270,24 @@ describe('bad input to /api/evaluate', () => {
     expect(h.services.decisions.stats().decisions).toBe(before)
   })
 })
+
+describe('bodies on optional-body routes', () => {
+  it('treats a POST without any body as an empty request', async () => {
+    await h.request('marketing', 'POST', '/api/rulesets', smallRuleset('no-body'))
+    const res = await h.app.request('/api/rulesets/no-body/versions/1/submit', {
+      method: 'POST',
+      headers: { cookie: h.cookies.marketing },
+    })
+    expect(res.status).toBe(200)
+    expect(((await res.json()) as { status: string }).status).toBe('in_review')
+  })
+
+  it('treats an empty JSON body as an empty request', async () => {
+    const res = await h.app.request('/api/rulesets/b2b-inbound/versions', {
+      method: 'POST',
+      headers: { cookie: h.cookies.marketing, 'content-type': 'application/json' },
+      body: '',
+    })
+    expect(res.status).toBe(201)
+  })
+})

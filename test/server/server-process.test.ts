@@ -83,6 +83,17 @@ describe('the real server process', () => {
       outcome: string
     }
     expect(outcome).toBe('rejected')
+    const huge = await fetch(`${first.url}/api/evaluate`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },
+      body: JSON.stringify({ ruleset: 'b2b-inbound', lead: { notes: 'x'.repeat(2 * 1024 * 1024) } }),
+    })
+    expect(huge.status).toBe(413)
+    const emptyPost = await fetch(`${first.url}/api/rulesets/b2b-inbound/versions`, {
+      method: 'POST',
+      headers: { cookie },
+    })
+    expect(emptyPost.status).toBe(201)
     expect(await stop(first)).toBe(0)
 
     const second = await startServer()

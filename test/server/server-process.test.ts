@@ -86,7 +86,10 @@ describe('the real server process', () => {
     const huge = await fetch(`${first.url}/api/evaluate`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },
-      body: JSON.stringify({ ruleset: 'b2b-inbound', lead: { notes: 'x'.repeat(2 * 1024 * 1024) } }),
+      body: JSON.stringify({
+        ruleset: 'b2b-inbound',
+        lead: { notes: 'x'.repeat(2 * 1024 * 1024) },
+      }),
     })
     expect(huge.status).toBe(413)
     const emptyPost = await fetch(`${first.url}/api/rulesets/b2b-inbound/versions`, {

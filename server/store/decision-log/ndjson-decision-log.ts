@@ -129,7 +129,7 @@ export class NdjsonDecisionLog implements DecisionLog {
     return this.index.query(query)
   }
 
-  stats(): DecisionLogStats {
+  async stats(): Promise<DecisionLogStats> {
     return { decisions: this.index.size, segments: this.sealedSegments + 1, bytes: this.bytes }
   }
 

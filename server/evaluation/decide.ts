@@ -1,6 +1,7 @@
 import type { Decision, Lead, RuleResult, TraceEntry, TraceMode } from '../../engine/index.ts'
 import type { DecisionEntry } from '../store/types.ts'
 import type { CompiledVersion } from './evaluator-cache.ts'
+import { searchFieldsOf } from '../store/decision-log/segment-files.ts'
 import { newDecisionId } from './decision-id.ts'
 
 /** Who asked for a decision; kept in the log for audits. */
@@ -62,6 +63,7 @@ export function decideLead(
       outcome,
       score,
       evaluatedAt,
+      ...searchFieldsOf({ lead, reasons }),
       json,
     },
   }

@@ -6,6 +6,7 @@ import { requireUser } from '../http/auth.ts'
 import { jsonText, newRouter } from '../http/router.ts'
 import { jsonBody, jsonContent, pick } from '../schemas/common.ts'
 import {
+  decisionExportQuerySchema,
   decisionIdParams,
   decisionPageSchema,
   decisionQuerySchema,
@@ -15,7 +16,8 @@ import {
 } from '../schemas/evaluation.ts'
 import type { Services } from '../services.ts'
 import { InvalidCursorError } from '../store/types.ts'
-import type { z } from '@hono/zod-openapi'
+import { z } from '@hono/zod-openapi'
+import { exportDecisionsCsv } from '../audit/decision-export.ts'
 
 const tags = ['Decisions']
 const anyUser = requireUser()
@@ -29,6 +31,22 @@ const listRoute = createRoute({
   request: { query: decisionQuerySchema },
   responses: {
     200: jsonContent(decisionPageSchema, 'A page of decisions'),
+    ...pick(400, 401, 403),
+  },
+})
+
+const exportRoute = createRoute({
+  method: 'get',
+  path: '/export.csv',
+  tags,
+  summary: 'Every decision a search matches, newest first, as a streamed CSV file',
+  middleware: anyUser,
+  request: { query: decisionExportQuerySchema },
+  responses: {
+    200: {
+      description: 'CSV with a header line; reasonIds are space-separated rule ids',
+      content: { 'text/csv': { schema: z.string() } },
+    },
     ...pick(400, 401, 403),
   },
 })
@@ -102,6 +120,14 @@ export const decisionRoutes = (services: Services) =>
         }
         throw error
       }
+    })
+    .openapi(exportRoute, (c) => {
+      const { ruleset, ...query } = c.req.valid('query')
+      const day = new Date().toISOString().slice(0, 10)
+      return c.body(exportDecisionsCsv(services.decisions, { ...query, rulesetId: ruleset }), 200, {
+        'content-type': 'text/csv; charset=utf-8',
+        'content-disposition': `attachment; filename="decisions-${day}.csv"`,
+      })
     })
     .openapi(getRoute, async (c) => {
       const { decisionId } = c.req.valid('param')

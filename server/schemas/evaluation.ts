@@ -74,6 +74,14 @@ export const decisionQuerySchema = z.object({
     .optional(),
   from: isoDate.optional().describe('Inclusive'),
   to: isoDate.optional().describe('Exclusive'),
+  email: z.string().min(1).max(320).optional().describe('Exact contact email, any case'),
+  company: z.string().min(1).max(200).optional().describe('Part of the company name, any case'),
+  reason: z
+    .string()
+    .min(1)
+    .max(100)
+    .optional()
+    .describe('A rule id among the reasons, e.g. "competitor-domain"'),
   cursor: z.string().max(500).optional(),
   limit: z
     .string()
@@ -92,8 +100,13 @@ export const decisionSummarySchema = z
     outcome: outcomeSchema,
     score: z.number(),
     evaluatedAt: z.string(),
+    email: z.string().nullable(),
+    company: z.string().nullable(),
+    reasonIds: z.array(z.string()).describe('Rule ids of the reasons'),
   })
   .meta({ id: 'DecisionSummary' })
+
+export const decisionExportQuerySchema = decisionQuerySchema.omit({ cursor: true, limit: true })
 
 export const decisionPageSchema = z
   .object({ items: z.array(decisionSummarySchema), nextCursor: z.string().nullable() })

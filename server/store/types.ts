@@ -150,6 +150,12 @@ export interface DecisionSummary {
   outcome: Outcome
   score: number
   evaluatedAt: string
+  /** Contact email as logged (masked when contact masking is on); null when the lead had none. */
+  email?: string | null
+  /** Company name as logged; null when the lead had none. */
+  company?: string | null
+  /** Rule ids of the decision's reasons, for "rejected because of rule X" searches. */
+  reasonIds?: string[]
 }
 
 export interface DecisionEntry extends DecisionSummary {
@@ -165,13 +171,22 @@ export interface DecisionQuery {
   /** ISO timestamps; from inclusive, to exclusive. */
   from?: string
   to?: string
+  /** Exact contact email, case-insensitive. */
+  email?: string
+  /** Part of the company name, case-insensitive. */
+  company?: string
+  /** A rule id among the decision's reasons. */
+  reason?: string
   /** Opaque: the `nextCursor` of the previous page. */
   cursor?: string
   limit: number
 }
 
+/** A search hit: the summary with its search fields always present. */
+export type DecisionHit = Required<DecisionSummary>
+
 export interface DecisionPage {
-  items: DecisionSummary[]
+  items: DecisionHit[]
   nextCursor: string | null
 }
 

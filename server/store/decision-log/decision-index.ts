@@ -1,5 +1,6 @@
 import {
   InvalidCursorError,
+  type DecisionHit,
   type DecisionPage,
   type DecisionQuery,
   type DecisionSummary,
@@ -14,12 +15,14 @@ export interface IndexedDecision extends DecisionSummary {
 
 /**
  * The in-memory index of the decision log: append order (which is time order: ids and
- * timestamps come from the same clock), by decision id and by lead id.
+ * timestamps come from the same clock), by decision id, by lead id and by contact email.
  */
 export class DecisionIndex {
   private readonly entries: IndexedDecision[] = []
   private readonly byId = new Map<string, number>()
   private readonly byLead = new Map<string, number[]>()
+  /** Lower-cased contact email → positions: the support desk's most common search. */
+  private readonly byEmail = new Map<string, number[]>()
 
   get size(): number {
     return this.entries.length
@@ -34,6 +37,12 @@ export class DecisionIndex {
       const positions = this.byLead.get(key)
       if (positions) positions.push(position)
       else this.byLead.set(key, [position])
+    }
+    if (entry.email) {
+      const key = entry.email.toLowerCase()
+      const positions = this.byEmail.get(key)
+      if (positions) positions.push(position)
+      else this.byEmail.set(key, [position])
     }
   }
 
@@ -52,8 +61,12 @@ export class DecisionIndex {
     const before =
       query.cursor === undefined ? this.entries.length : this.cursorPosition(query.cursor)
     const candidates =
-      query.leadId === undefined ? undefined : (this.byLead.get(query.leadId) ?? [])
-    const items: DecisionSummary[] = []
+      query.leadId !== undefined
+        ? (this.byLead.get(query.leadId) ?? [])
+        : query.email !== undefined
+          ? (this.byEmail.get(query.email.toLowerCase()) ?? [])
+          : undefined
+    const items: DecisionHit[] = []
     let last = -1
     const consider = (position: number): boolean => {
       const entry = this.entries[position]!
@@ -91,13 +104,30 @@ function matches(entry: IndexedDecision, query: DecisionQuery): boolean {
     (query.rulesetId === undefined || entry.rulesetId === query.rulesetId) &&
     (query.version === undefined || entry.version === query.version) &&
     (query.to === undefined || entry.evaluatedAt < query.to) &&
-    (query.from === undefined || entry.evaluatedAt >= query.from)
+    (query.from === undefined || entry.evaluatedAt >= query.from) &&
+    (query.email === undefined ||
+      (entry.email != null && entry.email.toLowerCase() === query.email.toLowerCase())) &&
+    (query.company === undefined ||
+      (entry.company != null &&
+        entry.company.toLowerCase().includes(query.company.toLowerCase()))) &&
+    (query.reason === undefined || (entry.reasonIds?.includes(query.reason) ?? false))
   )
 }
 
-function summaryOf(entry: IndexedDecision): DecisionSummary {
+function summaryOf(entry: IndexedDecision): DecisionHit {
   const { decisionId, leadId, rulesetId, version, outcome, score, evaluatedAt } = entry
-  return { decisionId, leadId, rulesetId, version, outcome, score, evaluatedAt }
+  return {
+    decisionId,
+    leadId,
+    rulesetId,
+    version,
+    outcome,
+    score,
+    evaluatedAt,
+    email: entry.email ?? null,
+    company: entry.company ?? null,
+    reasonIds: entry.reasonIds ?? [],
+  }
 }
 
 /** First index whose value is ≥ `limit` in an ascending array. */

@@ -165,15 +165,9 @@ export class NdjsonDecisionLog implements DecisionLog {
     }
     let offset = this.segmentBytes
     for (let at = 0; at < entries.length; at++) {
-      const { decisionId, leadId, rulesetId, version, outcome, score, evaluatedAt } = entries[at]!
+      const { json: _json, ...summary } = entries[at]!
       this.index.add({
-        decisionId,
-        leadId,
-        rulesetId,
-        version,
-        outcome,
-        score,
-        evaluatedAt,
+        ...summary,
         segment: this.segment,
         offset,
         length: buffers[at]!.length - 1,

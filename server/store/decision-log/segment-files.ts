@@ -40,7 +40,39 @@ export function summaryOfRecord(record: unknown): DecisionSummary | undefined {
     return undefined
   }
   const lead = typeof leadId === 'string' || typeof leadId === 'number' ? leadId : null
-  return { decisionId, leadId: lead, rulesetId: id, version, outcome, score, evaluatedAt }
+  return {
+    decisionId,
+    leadId: lead,
+    rulesetId: id,
+    version,
+    outcome,
+    score,
+    evaluatedAt,
+    ...searchFieldsOf(record as Record<string, unknown>),
+  }
+}
+
+/** Email, company name and reason rule ids of a stored record: what searches filter on. */
+export function searchFieldsOf(record: {
+  lead?: unknown
+  reasons?: unknown
+}): Pick<DecisionSummary, 'email' | 'company' | 'reasonIds'> {
+  const lead = (record.lead ?? {}) as {
+    contact?: { email?: unknown }
+    company?: { name?: unknown }
+  }
+  const email = lead.contact?.email
+  const company = lead.company?.name
+  const reasons = Array.isArray(record.reasons) ? (record.reasons as { ruleId?: unknown }[]) : []
+  return {
+    email: typeof email === 'string' ? email : null,
+    company: typeof company === 'string' ? company : null,
+    reasonIds: [
+      ...new Set(
+        reasons.map((reason) => reason.ruleId).filter((id): id is string => typeof id === 'string'),
+      ),
+    ],
+  }
 }
 
 export interface SegmentScan {
@@ -100,7 +132,11 @@ export async function cutTornTail(dir: string, segment: number, validBytes: numb
   await truncate(join(dir, segmentName(segment)), validBytes)
 }
 
+/** Bumped when the entry tuple changes: an index of another format is rebuilt from the segment. */
+const INDEX_FORMAT = 2
+
 interface SegmentIndexFile {
+  format?: number
   segmentBytes: number
   entries: [
     string,
@@ -112,6 +148,9 @@ interface SegmentIndexFile {
     string,
     number,
     number,
+    string | null,
+    string | null,
+    string[],
   ][]
 }
 
@@ -123,6 +162,7 @@ export async function writeSegmentIndex(
   entries: IndexedDecision[],
 ): Promise<void> {
   const body: SegmentIndexFile = {
+    format: INDEX_FORMAT,
     segmentBytes,
     entries: entries.map((e) => [
       e.decisionId,
@@ -134,6 +174,9 @@ export async function writeSegmentIndex(
       e.evaluatedAt,
       e.offset,
       e.length,
+      e.email ?? null,
+      e.company ?? null,
+      e.reasonIds ?? [],
     ]),
   }
   const file = join(dir, segmentIndexName(segment))
@@ -154,9 +197,28 @@ export async function readSegmentIndex(
     const body = JSON.parse(
       await readFile(join(dir, segmentIndexName(segment)), 'utf8'),
     ) as SegmentIndexFile
-    if (body.segmentBytes !== segmentBytes || !Array.isArray(body.entries)) return undefined
+    if (
+      body.format !== INDEX_FORMAT ||
+      body.segmentBytes !== segmentBytes ||
+      !Array.isArray(body.entries)
+    ) {
+      return undefined
+    }
     return body.entries.map(
-      ([decisionId, leadId, rulesetId, version, outcome, score, evaluatedAt, offset, length]) => ({
+      ([
+        decisionId,
+        leadId,
+        rulesetId,
+        version,
+        outcome,
+        score,
+        evaluatedAt,
+        offset,
+        length,
+        email,
+        company,
+        reasonIds,
+      ]) => ({
         decisionId,
         leadId,
         rulesetId,
@@ -167,6 +229,9 @@ export async function readSegmentIndex(
         segment,
         offset,
         length,
+        email,
+        company,
+        reasonIds,
       }),
     )
   } catch {

@@ -90,7 +90,7 @@ describe('GET /api/decisions/export.csv', () => {
     const rows = parse(await res.text(), { columns: true }) as Record<string, string>[]
     expect(rows).toHaveLength(6)
     expect(rows.filter((row) => row.leadId === 'T-4')).toHaveLength(3)
-    expect(rows.find((row) => row.leadId === 'T-4')!.reasonIds.split(' ')).toContain('competitor')
+    expect(rows.find((row) => row.leadId === 'T-4')!.reasonIds!.split(' ')).toContain('competitor')
   })
 
   it('answers a bad filter with 400 naming the field', async () => {

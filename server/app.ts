@@ -14,6 +14,7 @@ import { healthRoutes } from './routes/health.ts'
 import { keyRoutes } from './routes/keys.ts'
 import { lifecycleRoutes } from './routes/lifecycle.ts'
 import { rulesetRoutes } from './routes/rulesets.ts'
+import { simulateRoutes } from './routes/simulate.ts'
 import { userRoutes } from './routes/users.ts'
 import { versionRoutes } from './routes/versions.ts'
 import type { Services } from './services.ts'
@@ -32,6 +33,7 @@ function apiRoutes(services: Services) {
     .route('/api/rulesets', rulesetRoutes(services))
     .route('/api/rulesets', versionRoutes(services))
     .route('/api/rulesets', lifecycleRoutes(services))
+    .route('/api/rulesets', simulateRoutes(services))
     .route('/api/evaluate', evaluateRoutes(services))
     .route('/api/decisions', decisionRoutes(services))
 }

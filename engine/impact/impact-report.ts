@@ -29,7 +29,14 @@ export interface ImpactResult {
   after: OutcomeCounts
   flips: ImpactFlip[]
   /** The first flipped leads, for a person to look at. */
-  examples: { leadId: string | number | null; from: Outcome; to: Outcome; ruleId: string }[]
+  examples: {
+    leadId: string | number | null
+    /** The logged decision the lead came from, when simulating over the decision log. */
+    decisionId?: string
+    from: Outcome
+    to: Outcome
+    ruleId: string
+  }[]
   segments: ImpactSegment[]
   /** Segments whose accepted leads drop below the policy's minimum segment size. */
   warnings: string[]
@@ -79,6 +86,38 @@ export class ImpactReport {
 
   add(lead: Lead): void {
     const was = this.baseline.run(lead)
+    this.#count(lead, was.outcome, () => was)
+  }
+
+  /**
+   * Adds a lead that was already decided: `before` is the outcome it got (from the decision
+   * log), `baseline` the version that decided it. The baseline is only run again for a lead
+   * whose outcome flips, to find the rule that flipped it. Returns the draft's outcome.
+   *
+   * @example
+   * report.addDecided(stored.lead, { outcome: stored.outcome, baseline: v3, decisionId: stored.decisionId })
+   */
+  addDecided(
+    lead: Lead,
+    decided: { outcome: Outcome; baseline: CompiledRuleset; decisionId?: string },
+  ): Outcome {
+    return this.#count(
+      lead,
+      decided.outcome,
+      () => decided.baseline.run(lead),
+      decided.baseline,
+      decided.decisionId,
+    )
+  }
+
+  #count(
+    lead: Lead,
+    before: Outcome,
+    baselineRun: () => ReturnType<CompiledRuleset['run']>,
+    baseline: CompiledRuleset = this.baseline,
+    decisionId?: string,
+  ): Outcome {
+    const was = { outcome: before }
     const now = this.draft.run(lead)
     this.#leads++
     this.#before[was.outcome]++
@@ -96,11 +135,11 @@ export class ImpactReport {
       segment.before[was.outcome]++
       segment.after[now.outcome]++
     }
-    if (was.outcome === now.outcome) return
+    if (was.outcome === now.outcome) return now.outcome
     const ruleId = flipCause(
       was.outcome,
       now.outcome,
-      ruleEffects(this.baseline, was),
+      ruleEffects(baseline, baselineRun()),
       ruleEffects(this.draft, now),
     )
     const key = `${was.outcome}>${now.outcome}`
@@ -112,8 +151,10 @@ export class ImpactReport {
     flip.count++
     flip.byRule.set(ruleId, (flip.byRule.get(ruleId) ?? 0) + 1)
     if (this.#examples.length < this.maxExamples) {
-      this.#examples.push({ leadId: lead.id ?? null, from: was.outcome, to: now.outcome, ruleId })
+      const example = { leadId: lead.id ?? null, from: was.outcome, to: now.outcome, ruleId }
+      this.#examples.push(decisionId === undefined ? example : { ...example, decisionId })
     }
+    return now.outcome
   }
 
   result(): ImpactResult {

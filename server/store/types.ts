@@ -185,6 +185,15 @@ export interface DecisionQuery {
 /** A search hit: the summary with its search fields always present. */
 export type DecisionHit = Required<DecisionSummary>
 
+/** A search without paging: for exports, simulations and retention. */
+export type DecisionFilter = Omit<DecisionQuery, 'cursor' | 'limit'>
+
+/** One stored record with its index fields. */
+export interface StoredRecord {
+  summary: DecisionHit
+  json: string
+}
+
 export interface DecisionPage {
   items: DecisionHit[]
   nextCursor: string | null
@@ -203,6 +212,11 @@ export interface DecisionLog {
   getJson(decisionId: string): Promise<string | undefined>
   /** Newest first. Throws `InvalidCursorError` for a cursor it did not issue. */
   query(query: DecisionQuery): Promise<DecisionPage>
+  /**
+   * The records a filter matches, oldest first; with `lastN`, only the newest `lastN` of them.
+   * Reads the log in large sequential chunks: for simulations over many decisions.
+   */
+  records(filter: DecisionFilter, lastN?: number): AsyncIterable<StoredRecord>
   stats(): Promise<DecisionLogStats>
   /** Waits for pending appends, then releases files. */
   close(): Promise<void>

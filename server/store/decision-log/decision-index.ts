@@ -1,5 +1,6 @@
 import {
   InvalidCursorError,
+  type DecisionFilter,
   type DecisionHit,
   type DecisionPage,
   type DecisionQuery,
@@ -90,6 +91,18 @@ export class DecisionIndex {
     return { items, nextCursor: more ? encodeCursor(this.entries[last]!.decisionId) : null }
   }
 
+  /** Entries a filter matches, oldest first; with `lastN`, the newest `lastN` of them. */
+  select(filter: DecisionFilter, lastN = Number.POSITIVE_INFINITY): IndexedDecision[] {
+    const picked: IndexedDecision[] = []
+    for (let position = this.entries.length - 1; position >= 0; position--) {
+      if (picked.length >= lastN) break
+      const entry = this.entries[position]!
+      if (filter.from !== undefined && entry.evaluatedAt < filter.from) break
+      if (matches(entry, filter)) picked.push(entry)
+    }
+    return picked.reverse()
+  }
+
   private cursorPosition(cursor: string): number {
     const decisionId = decodeCursor(cursor)
     const position = decisionId === undefined ? undefined : this.byId.get(decisionId)
@@ -98,7 +111,7 @@ export class DecisionIndex {
   }
 }
 
-function matches(entry: IndexedDecision, query: DecisionQuery): boolean {
+function matches(entry: IndexedDecision, query: DecisionFilter): boolean {
   return (
     (query.outcome === undefined || entry.outcome === query.outcome) &&
     (query.rulesetId === undefined || entry.rulesetId === query.rulesetId) &&
@@ -114,7 +127,7 @@ function matches(entry: IndexedDecision, query: DecisionQuery): boolean {
   )
 }
 
-function summaryOf(entry: IndexedDecision): DecisionHit {
+export function summaryOf(entry: IndexedDecision): DecisionHit {
   const { decisionId, leadId, rulesetId, version, outcome, score, evaluatedAt } = entry
   return {
     decisionId,

@@ -2,12 +2,14 @@ import { mkdir, open, stat, type FileHandle } from 'node:fs/promises'
 import { join } from 'node:path'
 import type {
   DecisionEntry,
+  DecisionFilter,
   DecisionLog,
   DecisionLogStats,
   DecisionPage,
   DecisionQuery,
+  StoredRecord,
 } from '../types.ts'
-import { DecisionIndex, type IndexedDecision } from './decision-index.ts'
+import { DecisionIndex, summaryOf, type IndexedDecision } from './decision-index.ts'
 import { GroupCommit } from './group-commit.ts'
 import {
   cutTornTail,
@@ -26,6 +28,8 @@ export interface DecisionLogOptions {
 }
 
 const DEFAULT_SEGMENT_BYTES = 64 * 1024 * 1024
+/** Largest single read when streaming many records. */
+const CHUNK = 4 * 1024 * 1024
 
 /**
  * The embedded decision log: append-only NDJSON segment files in one folder. Appends are
@@ -115,11 +119,7 @@ export class NdjsonDecisionLog implements DecisionLog {
   async getJson(decisionId: string): Promise<string | undefined> {
     const entry = this.index.get(decisionId)
     if (!entry) return undefined
-    let reader = this.readers.get(entry.segment)
-    if (!reader) {
-      reader = await open(join(this.dir, segmentName(entry.segment)), 'r')
-      this.readers.set(entry.segment, reader)
-    }
+    const reader = await this.reader(entry.segment)
     const buffer = Buffer.allocUnsafe(entry.length)
     const { bytesRead } = await reader.read(buffer, 0, entry.length, entry.offset)
     return buffer.toString('utf8', 0, bytesRead)
@@ -127,6 +127,38 @@ export class NdjsonDecisionLog implements DecisionLog {
 
   async query(query: DecisionQuery): Promise<DecisionPage> {
     return this.index.query(query)
+  }
+
+  async *records(filter: DecisionFilter, lastN?: number): AsyncIterable<StoredRecord> {
+    const picked = this.index.select(filter, lastN)
+    // Neighbouring records are read together: one read of up to CHUNK bytes serves many lines.
+    let at = 0
+    while (at < picked.length) {
+      const first = picked[at]!
+      let end = at + 1
+      while (
+        end < picked.length &&
+        picked[end]!.segment === first.segment &&
+        picked[end]!.offset + picked[end]!.length - first.offset <= CHUNK
+      ) {
+        end++
+      }
+      const last = picked[end - 1]!
+      const size = last.offset + last.length - first.offset
+      const buffer = Buffer.allocUnsafe(size)
+      const reader = await this.reader(first.segment)
+      const { bytesRead } = await reader.read(buffer, 0, size, first.offset)
+      for (let i = at; i < end; i++) {
+        const entry = picked[i]!
+        const start = entry.offset - first.offset
+        if (start + entry.length > bytesRead) break
+        yield {
+          summary: summaryOf(entry),
+          json: buffer.toString('utf8', start, start + entry.length),
+        }
+      }
+      at = end
+    }
   }
 
   async stats(): Promise<DecisionLogStats> {
@@ -139,6 +171,15 @@ export class NdjsonDecisionLog implements DecisionLog {
     await this.writer.close()
     for (const reader of this.readers.values()) await reader.close()
     this.readers.clear()
+  }
+
+  private async reader(segment: number): Promise<FileHandle> {
+    let reader = this.readers.get(segment)
+    if (!reader) {
+      reader = await open(join(this.dir, segmentName(segment)), 'r')
+      this.readers.set(segment, reader)
+    }
+    return reader
   }
 
   /** One write and one fdatasync for a whole batch; indexes only after the data is durable. */

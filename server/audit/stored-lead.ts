@@ -1,0 +1,33 @@
+import type { Lead, Outcome } from '../../engine/index.ts'
+
+/** What a simulation needs from a stored decision record. */
+export interface DecidedLead {
+  lead: Lead
+  outcome: Outcome
+  version: number
+}
+
+/**
+ * The lead of a stored record without parsing its trace. Records are written by `decideLead`
+ * as `…,"evaluatedAt":"<iso>","lead":{…},"rulesetHash":"…",…}`; the trace before the lead is
+ * most of the record, and parsing it for 100,000 decisions would be most of a simulation. The
+ * markers are searched from the end (string values inside the lead are escaped, so the
+ * unescaped `,"rulesetHash":"` can only be the record's own key); a record of another shape
+ * falls back to a full parse.
+ *
+ * @example
+ * leadOfRecord(json, '2026-01-31T10:00:00.000Z') // { id: 'L-1', company: { … } }
+ */
+export function leadOfRecord(json: string, evaluatedAt: string): Lead {
+  const end = json.lastIndexOf(',"rulesetHash":"')
+  const marker = `,"evaluatedAt":"${evaluatedAt}","lead":`
+  const start = end === -1 ? -1 : json.lastIndexOf(marker, end)
+  if (start !== -1) {
+    try {
+      return JSON.parse(json.slice(start + marker.length, end)) as Lead
+    } catch {
+      // fall through to the full parse
+    }
+  }
+  return (JSON.parse(json) as { lead: Lead }).lead
+}

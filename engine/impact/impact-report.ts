@@ -1,6 +1,7 @@
 import { catalogFor, catalogReader } from '../field-catalog.ts'
-import type { CompiledRuleset } from '../compile.ts'
+import type { CompiledRuleset, Evaluation } from '../compile.ts'
 import type { Lead, Outcome } from '../schema/lead.ts'
+import { personaScorer } from '../personas.ts'
 import { flipCause } from './flip-cause.ts'
 import { ruleEffects } from './rule-effects.ts'
 
@@ -63,7 +64,7 @@ export class ImpactReport {
   #flips = new Map<string, ImpactFlip & { byRule: Map<string, number> }>()
   #examples: ImpactResult['examples'] = []
   #segments = new Map<string, ImpactSegment>()
-  #readers: { by: string; read: (lead: unknown) => unknown }[]
+  #readers: { by: string; read: (lead: unknown, now: Evaluation) => unknown }[]
 
   constructor(
     readonly draft: CompiledRuleset,
@@ -75,11 +76,17 @@ export class ImpactReport {
     this.#readers = segments
       .filter((by) => by !== 'persona')
       .map((by) => ({ by, read: catalogReader(by, catalog) }))
+    // A persona's root is the first node compiled for it (its "match").
+    const personaRoots = draft.ruleset.personas.map((persona) =>
+      draft.nodes.findIndex((node) => node.personaId === persona.id && node.path === 'match'),
+    )
+    const bestPersona = personaScorer(draft.ruleset, personaRoots, draft.nodes)
+    const minMatch = draft.ruleset.policy.personaMinMatch
     if (segments.includes('persona')) {
       this.#readers.push({
         by: 'persona',
-        read: (lead) =>
-          this.draft.explain(this.draft.run(lead as Lead), { trace: 'none' }).personas[0]?.name,
+        // Scored from the draft's own evaluation: no second run, no full explanation.
+        read: (_lead, now) => bestPersona(now.results, minMatch)[0]?.name,
       })
     }
   }
@@ -123,7 +130,7 @@ export class ImpactReport {
     this.#before[was.outcome]++
     this.#after[now.outcome]++
     for (const { by, read } of this.#readers) {
-      const value = read(lead)
+      const value = read(lead, now)
       const label =
         value === undefined || value === null || value === '' ? '(unknown)' : String(value)
       const key = `${by}\u0000${label}`
@@ -136,11 +143,13 @@ export class ImpactReport {
       segment.after[now.outcome]++
     }
     if (was.outcome === now.outcome) return now.outcome
+    // Draft effects first: the baseline's run may share the draft's result buffers.
+    const nowEffects = ruleEffects(this.draft, now)
     const ruleId = flipCause(
       was.outcome,
       now.outcome,
       ruleEffects(baseline, baselineRun()),
-      ruleEffects(this.draft, now),
+      nowEffects,
     )
     const key = `${was.outcome}>${now.outcome}`
     let flip = this.#flips.get(key)

@@ -45,7 +45,7 @@ export async function simulateVersion(
   const report = new ImpactReport(target, target, undefined, MAX_FLIPPED)
   const baselines = new Map<number, CompiledRuleset | null>()
   let skipped = 0
-  for await (const { summary, json } of log.records(filter, lastN)) {
+  for await (const { summary, bytes } of log.records(filter, lastN)) {
     let baseline = baselines.get(summary.version)
     if (baseline === undefined) {
       baseline = await evaluators
@@ -58,7 +58,7 @@ export async function simulateVersion(
       skipped++
       continue
     }
-    const lead = leadOfRecord(json, summary.evaluatedAt)
+    const lead = leadOfRecord(bytes, summary.evaluatedAt)
     report.addDecided(lead, { outcome: summary.outcome, baseline, decisionId: summary.decisionId })
   }
   return shape(input, 'logged', report, skipped, target)

@@ -16,18 +16,19 @@ export interface DecidedLead {
  * falls back to a full parse.
  *
  * @example
- * leadOfRecord(json, '2026-01-31T10:00:00.000Z') // { id: 'L-1', company: { … } }
+ * leadOfRecord(bytes, '2026-01-31T10:00:00.000Z') // { id: 'L-1', company: { … } }
  */
-export function leadOfRecord(json: string, evaluatedAt: string): Lead {
-  const end = json.lastIndexOf(',"rulesetHash":"')
+export function leadOfRecord(record: Buffer, evaluatedAt: string): Lead {
+  const end = record.lastIndexOf(',"rulesetHash":"')
   const marker = `,"evaluatedAt":"${evaluatedAt}","lead":`
-  const start = end === -1 ? -1 : json.lastIndexOf(marker, end)
+  const start = end === -1 ? -1 : record.lastIndexOf(marker, end)
   if (start !== -1) {
     try {
-      return JSON.parse(json.slice(start + marker.length, end)) as Lead
+      // The markers are ASCII, so their byte offsets are safe places to cut the UTF-8.
+      return JSON.parse(record.toString('utf8', start + marker.length, end)) as Lead
     } catch {
       // fall through to the full parse
     }
   }
-  return (JSON.parse(json) as { lead: Lead }).lead
+  return (JSON.parse(record.toString('utf8')) as { lead: Lead }).lead
 }

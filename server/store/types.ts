@@ -190,8 +190,9 @@ export type DecisionFilter = Omit<DecisionQuery, 'cursor' | 'limit'>
 
 /** One stored record with its index fields. */
 export interface StoredRecord {
-  summary: DecisionHit
-  json: string
+  summary: DecisionSummary
+  /** The record's JSON as UTF-8 bytes; only valid until the next record is asked for. */
+  bytes: Buffer
 }
 
 export interface DecisionPage {

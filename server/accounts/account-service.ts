@@ -1,0 +1,104 @@
+import { timingSafeEqual } from 'node:crypto'
+import type {
+  ApiKeyRecord,
+  ApiKeyStore,
+  SessionStore,
+  UserRecord,
+  UserStore,
+} from '../store/types.ts'
+import { decoyPasswordHash, verifyPassword } from './password.ts'
+import { userPrincipal, type Principal } from './principal.ts'
+import { newApiKey, parseApiKey, randomToken, sha256 } from './tokens.ts'
+
+export const SESSION_COOKIE = 'leadgate_session'
+export const SESSION_TTL_MS = 7 * 24 * 60 * 60 * 1000
+
+export interface AccountStores {
+  users: UserStore
+  sessions: SessionStore
+  keys: ApiKeyStore
+}
+
+/**
+ * Sign-in, sessions and API keys. Keys are checked on every evaluation, so verified key
+ * records are cached in memory; revoking through this service drops the cache entry.
+ */
+export class AccountService {
+  private readonly keyCache = new Map<string, ApiKeyRecord>()
+
+  constructor(readonly stores: AccountStores) {}
+
+  /** A new session token for the right email and password; undefined otherwise. */
+  async login(
+    email: string,
+    password: string,
+    now = new Date(),
+  ): Promise<{ token: string; user: UserRecord; expiresAt: Date } | undefined> {
+    const user = await this.stores.users.findUserByEmail(email)
+    const valid = await verifyPassword(password, user?.passwordHash ?? decoyPasswordHash)
+    if (!user || !valid || user.disabled) return undefined
+    await this.stores.sessions.deleteExpiredSessions(now)
+    const token = randomToken()
+    const expiresAt = new Date(now.getTime() + SESSION_TTL_MS)
+    await this.stores.sessions.createSession({
+      tokenHash: sha256(token),
+      userId: user.id,
+      createdAt: now.toISOString(),
+      expiresAt: expiresAt.toISOString(),
+    })
+    return { token, user, expiresAt }
+  }
+
+  async logout(token: string): Promise<void> {
+    await this.stores.sessions.deleteSession(sha256(token))
+  }
+
+  async fromSession(token: string, now = new Date()): Promise<Principal | undefined> {
+    const session = await this.stores.sessions.getSession(sha256(token))
+    if (!session || session.expiresAt <= now.toISOString()) return undefined
+    const user = await this.stores.users.getUser(session.userId)
+    return user && !user.disabled ? userPrincipal(user) : undefined
+  }
+
+  async fromApiKey(key: string): Promise<Principal | undefined> {
+    const parsed = parseApiKey(key)
+    if (!parsed) return undefined
+    let record = this.keyCache.get(parsed.id)
+    if (!record) {
+      record = await this.stores.keys.getKey(parsed.id)
+      if (!record) return undefined
+      this.keyCache.set(record.id, record)
+    }
+    const given = Buffer.from(sha256(parsed.secret), 'hex')
+    const stored = Buffer.from(record.secretHash, 'hex')
+    if (given.length !== stored.length || !timingSafeEqual(given, stored)) return undefined
+    if (record.revokedAt !== null) return undefined
+    return { kind: 'key', id: record.id, name: record.name, scope: record.scope }
+  }
+
+  async createApiKey(
+    name: string,
+    createdBy: string,
+    now = new Date(),
+  ): Promise<{ record: ApiKeyRecord; key: string }> {
+    const { id, secret, key } = newApiKey()
+    const record: ApiKeyRecord = {
+      id,
+      name,
+      scope: 'evaluate',
+      secretHash: sha256(secret),
+      createdBy,
+      createdAt: now.toISOString(),
+      revokedAt: null,
+    }
+    await this.stores.keys.createKey(record)
+    return { record, key }
+  }
+
+  async revokeApiKey(id: string, now = new Date()): Promise<ApiKeyRecord | undefined> {
+    this.keyCache.delete(id)
+    const record = await this.stores.keys.revokeKey(id, now.toISOString())
+    this.keyCache.delete(id)
+    return record
+  }
+}

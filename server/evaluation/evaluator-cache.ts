@@ -1,0 +1,79 @@
+import { compileRuleset, type CompiledRuleset } from '../../engine/index.ts'
+import { notFound } from '../http/api-error.ts'
+import type { RulesetStore, VersionRecord } from '../store/types.ts'
+import { rulesetNotFound } from '../rulesets/ruleset-service.ts'
+
+export interface CompiledVersion {
+  compiled: CompiledRuleset
+  status: VersionRecord['status']
+  contentHash: string
+}
+
+/**
+ * Compiled evaluators, one per ruleset version, built on first use. Any write to a ruleset
+ * (publish, archive, draft edit) drops that ruleset's entries, so the next evaluation reads the
+ * store again; evaluations between writes never touch the store.
+ */
+export class EvaluatorCache {
+  private readonly published = new Map<string, CompiledVersion>()
+  private readonly versions = new Map<string, CompiledVersion>()
+  /** Bumped on every change, so a read that raced with a write is not cached. */
+  private generation = 0
+
+  constructor(private readonly store: RulesetStore) {
+    store.onChange((rulesetId) => this.forget(rulesetId))
+  }
+
+  /** The published version, or the given one; 404 with a clear message when there is none. */
+  async get(rulesetId: string, version?: number): Promise<CompiledVersion> {
+    if (version === undefined) {
+      const cached = this.published.get(rulesetId)
+      if (cached) return cached
+      const generation = this.generation
+      const record = await this.store.getPublished(rulesetId)
+      if (!record) {
+        const versions = await this.store.listVersions(rulesetId)
+        if (versions.length === 0) throw rulesetNotFound(rulesetId)
+        throw notFound(
+          'no_published_version',
+          `ruleset "${rulesetId}" has no published version; name a version to evaluate a draft`,
+          { ruleset: rulesetId },
+        )
+      }
+      const compiled = this.compile(record)
+      if (generation === this.generation) this.published.set(rulesetId, compiled)
+      return compiled
+    }
+    const key = `${rulesetId}@${version}`
+    const cached = this.versions.get(key)
+    if (cached) return cached
+    const generation = this.generation
+    const record = await this.store.getVersion(rulesetId, version)
+    if (!record) {
+      const versions = await this.store.listVersions(rulesetId)
+      if (versions.length === 0) throw rulesetNotFound(rulesetId)
+      throw notFound('version_not_found', `ruleset "${rulesetId}" has no version ${version}`, {
+        ruleset: rulesetId,
+        version,
+      })
+    }
+    const compiled = this.compile(record)
+    if (generation === this.generation) this.versions.set(key, compiled)
+    return compiled
+  }
+
+  private compile(record: VersionRecord): CompiledVersion {
+    return {
+      compiled: compileRuleset(record.document),
+      status: record.status,
+      contentHash: record.contentHash,
+    }
+  }
+
+  private forget(rulesetId: string): void {
+    this.generation++
+    this.published.delete(rulesetId)
+    const prefix = `${rulesetId}@`
+    for (const key of this.versions.keys()) if (key.startsWith(prefix)) this.versions.delete(key)
+  }
+}

@@ -1,0 +1,84 @@
+import type { OpenAPIHono } from '@hono/zod-openapi'
+import { Scalar } from '@scalar/hono-api-reference'
+import { z } from 'zod'
+import { conditionSchema, operatorNames } from '../../engine/index.ts'
+import type { AppEnv } from '../app-env.ts'
+import { SESSION_COOKIE } from '../accounts/account-service.ts'
+
+const ref = { $ref: '#/components/schemas/Condition' }
+
+/**
+ * The engine checks conditions in code (recursion, exactly one form), which a generator cannot
+ * read; this describes the same shape for the OpenAPI document.
+ */
+function describeConditions(): void {
+  if (z.globalRegistry.has(conditionSchema)) return
+  z.globalRegistry.add(conditionSchema, {
+    id: 'Condition',
+    description:
+      'json-rules-engine condition over dotted fact paths: a leaf `{ fact, operator, value }` or a group `all` / `any` / `not`',
+    oneOf: [
+      {
+        type: 'object',
+        required: ['fact', 'operator'],
+        additionalProperties: false,
+        properties: {
+          fact: { type: 'string', example: 'company.employees' },
+          operator: { type: 'string', enum: [...operatorNames] },
+          value: { description: 'A scalar, a list of scalars, or `{ "list": "<list id>" }`' },
+        },
+      },
+      {
+        type: 'object',
+        required: ['all'],
+        additionalProperties: false,
+        properties: { all: { type: 'array', items: ref } },
+      },
+      {
+        type: 'object',
+        required: ['any'],
+        additionalProperties: false,
+        properties: { any: { type: 'array', items: ref } },
+      },
+      { type: 'object', required: ['not'], additionalProperties: false, properties: { not: ref } },
+    ],
+  })
+}
+
+/** Serves the OpenAPI 3.1 document at /api/openapi.json and the reference page at /api/docs. */
+export function mountApiDocs(app: OpenAPIHono<AppEnv>, version: string): void {
+  describeConditions()
+  app.openAPIRegistry.registerComponent('securitySchemes', 'apiKey', {
+    type: 'http',
+    scheme: 'bearer',
+    description: 'An evaluate API key: `Authorization: Bearer lg_key_…`',
+  })
+  app.openAPIRegistry.registerComponent('securitySchemes', 'session', {
+    type: 'apiKey',
+    in: 'cookie',
+    name: SESSION_COOKIE,
+    description: 'Set by POST /api/auth/login',
+  })
+  app.doc31('/api/openapi.json', {
+    openapi: '3.1.0',
+    info: {
+      title: 'leadgate API',
+      version,
+      description:
+        'Lead acceptance rulesets agreed by marketing and sales, evaluated with reasons and a full trace. Every error answers `{ "error": { "code", "message", "details" } }`.',
+    },
+    security: [{ session: [] }],
+  })
+  app.get(
+    '/api/docs',
+    async (c, next) => {
+      await next()
+      // The reference page loads its viewer script from Scalar's CDN.
+      c.res.headers.set(
+        'Content-Security-Policy',
+        "default-src 'self'; script-src 'self' 'unsafe-inline' https://cdn.jsdelivr.net; style-src 'self' 'unsafe-inline' https://fonts.googleapis.com; font-src 'self' data: https://fonts.gstatic.com https://fonts.scalar.com; img-src 'self' data: https:; connect-src 'self'; frame-ancestors 'none'",
+      )
+    },
+    Scalar({ url: '/api/openapi.json', pageTitle: 'leadgate API' }),
+  )
+}

@@ -1,0 +1,69 @@
+import { forbiddenKeys } from '../../engine/index.ts'
+
+export const MAX_JSON_DEPTH = 64
+
+export type UnsafeJsonReason = 'invalid_json' | 'too_deep' | 'forbidden_key'
+
+export class UnsafeJsonError extends Error {
+  constructor(
+    readonly reason: UnsafeJsonReason,
+    message: string,
+    readonly path: string = '',
+  ) {
+    super(message)
+  }
+}
+
+/**
+ * Parses JSON from a request, refusing what would be dangerous to pass on: objects nested
+ * deeper than `maxDepth`, and keys such as `__proto__` that could reach an object prototype
+ * later (through a spread, a merge or a fact path). `JSON.parse` itself is safe; the walk runs
+ * after it, without recursion, so a 10,000-deep document cannot overflow the stack.
+ *
+ * @example
+ * parseJsonSafely('{"lead":{"__proto__":{}}}') // throws UnsafeJsonError('forbidden_key', …, 'lead.__proto__')
+ */
+export function parseJsonSafely(text: string, maxDepth = MAX_JSON_DEPTH): unknown {
+  let value: unknown
+  try {
+    value = JSON.parse(text)
+  } catch (error) {
+    throw new UnsafeJsonError(
+      'invalid_json',
+      `the body is not valid JSON: ${(error as Error).message}`,
+    )
+  }
+  checkJsonValue(value, maxDepth)
+  return value
+}
+
+/** The walk of `parseJsonSafely`, for values parsed elsewhere (a batch line). */
+export function checkJsonValue(value: unknown, maxDepth = MAX_JSON_DEPTH): void {
+  if (value === null || typeof value !== 'object') return
+  const stack: { value: object; depth: number; path: string }[] = [{ value, depth: 1, path: '' }]
+  while (stack.length > 0) {
+    const { value: node, depth, path } = stack.pop()!
+    if (depth > maxDepth) {
+      throw new UnsafeJsonError('too_deep', `JSON nests deeper than ${maxDepth} levels`, path)
+    }
+    if (Array.isArray(node)) {
+      for (let at = 0; at < node.length; at++) {
+        const child: unknown = node[at]
+        if (child !== null && typeof child === 'object') {
+          stack.push({ value: child, depth: depth + 1, path: `${path}[${at}]` })
+        }
+      }
+      continue
+    }
+    for (const key in node) {
+      const child: unknown = (node as Record<string, unknown>)[key]
+      const childPath = path === '' ? key : `${path}.${key}`
+      if (forbiddenKeys.has(key)) {
+        throw new UnsafeJsonError('forbidden_key', `the key "${key}" is not allowed`, childPath)
+      }
+      if (child !== null && typeof child === 'object') {
+        stack.push({ value: child, depth: depth + 1, path: childPath })
+      }
+    }
+  }
+}

@@ -1,0 +1,76 @@
+import { existsSync, readFileSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+import { AccountService } from './accounts/account-service.ts'
+import { EvaluatorCache } from './evaluation/evaluator-cache.ts'
+import { RulesetService } from './rulesets/ruleset-service.ts'
+import { seedExampleRulesets } from './rulesets/seed.ts'
+import type { Services } from './services.ts'
+import { NdjsonDecisionLog } from './store/decision-log/index.ts'
+import { LowdbAccountStore } from './store/lowdb/account-stores.ts'
+import { LowdbRulesetStore } from './store/lowdb/ruleset-store.ts'
+
+export interface OpenOptions {
+  dataDir: string
+  /** Example rulesets loaded as published versions when the data folder is new. */
+  rulesetsDir?: string
+  maxSegmentBytes?: number
+  log?: (message: string) => void
+  accessLog?: ((line: string) => void) | null
+}
+
+export interface OpenedServices extends Services {
+  /** Rulesets loaded from examples on this (first) start. */
+  seeded: string[]
+  /** Flushes the decision log and releases files. */
+  close(): Promise<void>
+}
+
+const packageVersion = (): string => {
+  try {
+    const file = resolve(import.meta.dirname, '..', 'package.json')
+    return (JSON.parse(readFileSync(file, 'utf8')) as { version: string }).version
+  } catch {
+    return '0.0.0'
+  }
+}
+
+/**
+ * Opens the embedded stores in a data folder (`accounts.json`, `rulesets.json`, `decisions/`)
+ * and wires the services the routes use. A new folder gets the example rulesets.
+ *
+ * @example
+ * const services = await openServices({ dataDir: './data', rulesetsDir: './rulesets' })
+ * const app = createApp(services)
+ */
+export async function openServices(options: OpenOptions): Promise<OpenedServices> {
+  const log = options.log ?? ((message: string) => console.error(message))
+  const rulesetsFile = join(options.dataDir, 'rulesets.json')
+  const firstStart = !existsSync(rulesetsFile)
+  const accountStore = await LowdbAccountStore.open(join(options.dataDir, 'accounts.json'))
+  const rulesetStore = await LowdbRulesetStore.open(rulesetsFile)
+  const decisions = await NdjsonDecisionLog.open(join(options.dataDir, 'decisions'), {
+    ...(options.maxSegmentBytes ? { maxSegmentBytes: options.maxSegmentBytes } : {}),
+    warn: log,
+  })
+  const seeded =
+    firstStart && options.rulesetsDir
+      ? await seedExampleRulesets(rulesetStore, options.rulesetsDir, log)
+      : []
+  const accounts = new AccountService({
+    users: accountStore,
+    sessions: accountStore,
+    keys: accountStore,
+  })
+  return {
+    accounts,
+    rulesets: new RulesetService(rulesetStore),
+    evaluators: new EvaluatorCache(rulesetStore),
+    decisions,
+    log,
+    accessLog: options.accessLog ?? null,
+    startedAt: new Date(),
+    version: packageVersion(),
+    seeded,
+    close: () => decisions.close(),
+  }
+}

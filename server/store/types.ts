@@ -1,0 +1,201 @@
+import type { Outcome, Ruleset, RulesetStatus } from '../../engine/index.ts'
+
+/**
+ * The storage contracts. The embedded stores (lowdb files and the NDJSON decision log) and a
+ * database store implement the same interfaces; every method is async and every write that
+ * can race is a compare-and-set, so a store shared by several server processes stays correct.
+ */
+
+export const roles = ['admin', 'marketing', 'sales', 'viewer'] as const
+export type Role = (typeof roles)[number]
+
+export interface UserRecord {
+  id: string
+  email: string
+  name: string
+  roles: Role[]
+  passwordHash: string
+  disabled: boolean
+  createdAt: string
+  updatedAt: string
+}
+
+export interface SessionRecord {
+  /** sha256 of the cookie token: a stolen store file does not yield usable sessions. */
+  tokenHash: string
+  userId: string
+  createdAt: string
+  expiresAt: string
+}
+
+export interface ApiKeyRecord {
+  id: string
+  name: string
+  scope: 'evaluate'
+  /** sha256 of the secret part; keys are long random strings, so a slow hash adds nothing. */
+  secretHash: string
+  createdBy: string
+  createdAt: string
+  revokedAt: string | null
+}
+
+export interface UserStore {
+  countUsers(): Promise<number>
+  listUsers(): Promise<UserRecord[]>
+  getUser(id: string): Promise<UserRecord | undefined>
+  findUserByEmail(email: string): Promise<UserRecord | undefined>
+  /** Throws `StoreConflictError` when the email is taken. */
+  createUser(user: UserRecord): Promise<void>
+  /** Throws `StoreConflictError` when the new email is taken; undefined when the user is gone. */
+  updateUser(id: string, patch: Partial<Omit<UserRecord, 'id'>>): Promise<UserRecord | undefined>
+  deleteUser(id: string): Promise<boolean>
+}
+
+export interface SessionStore {
+  createSession(session: SessionRecord): Promise<void>
+  getSession(tokenHash: string): Promise<SessionRecord | undefined>
+  deleteSession(tokenHash: string): Promise<void>
+  deleteUserSessions(userId: string): Promise<void>
+  deleteExpiredSessions(now: Date): Promise<void>
+}
+
+export interface ApiKeyStore {
+  createKey(key: ApiKeyRecord): Promise<void>
+  listKeys(): Promise<ApiKeyRecord[]>
+  getKey(id: string): Promise<ApiKeyRecord | undefined>
+  revokeKey(id: string, at: string): Promise<ApiKeyRecord | undefined>
+}
+
+/** A sign-off on one exact content of a version. */
+export interface ApprovalRecord {
+  role: 'marketing' | 'sales'
+  userId: string
+  email: string
+  at: string
+  note?: string
+  /** The content the approver saw; an approval on other content does not count. */
+  contentHash: string
+}
+
+export const versionActions = [
+  'create',
+  'edit',
+  'submit',
+  'approve',
+  'reopen',
+  'publish',
+  'archive',
+  'withdraw',
+] as const
+export type VersionAction = (typeof versionActions)[number]
+
+export interface TransitionRecord {
+  action: VersionAction
+  from: RulesetStatus | null
+  to: RulesetStatus
+  by: string
+  email: string
+  at: string
+  note?: string
+}
+
+export interface VersionRecord {
+  rulesetId: string
+  version: number
+  status: RulesetStatus
+  /** Bumped by every write; the ETag, and the compare-and-set token. */
+  revision: number
+  /** sha256 of the decision-relevant content (everything but status and sign-off). */
+  contentHash: string
+  document: Ruleset
+  approvals: ApprovalRecord[]
+  history: TransitionRecord[]
+  basedOn: number | null
+  createdBy: string
+  createdAt: string
+  updatedBy: string
+  updatedAt: string
+}
+
+export interface VersionChange {
+  next: VersionRecord
+  /** The revision the caller read; the change fails if the stored one differs. */
+  expectedRevision: number
+}
+
+export interface RulesetStore {
+  listRulesetIds(): Promise<string[]>
+  /** All versions of one ruleset, oldest first; empty when the ruleset does not exist. */
+  listVersions(rulesetId: string): Promise<VersionRecord[]>
+  getVersion(rulesetId: string, version: number): Promise<VersionRecord | undefined>
+  getPublished(rulesetId: string): Promise<VersionRecord | undefined>
+  /** Throws `StoreConflictError` when that version already exists. */
+  insertVersion(record: VersionRecord): Promise<void>
+  /**
+   * Applies every change or none: throws `StoreConflictError` when any stored revision differs
+   * from `expectedRevision`. Publishing uses it to archive the old version in the same step.
+   */
+  replaceVersions(changes: VersionChange[]): Promise<void>
+  /** Called after a version of a ruleset changed, in this process or (database) another. */
+  onChange(listener: (rulesetId: string) => void): () => void
+}
+
+/** What the decision log indexes; the full record is kept as its JSON text. */
+export interface DecisionSummary {
+  decisionId: string
+  leadId: string | number | null
+  rulesetId: string
+  version: number
+  outcome: Outcome
+  score: number
+  evaluatedAt: string
+}
+
+export interface DecisionEntry extends DecisionSummary {
+  /** The stored record as one JSON line (no newline): decision with full trace, lead, source. */
+  json: string
+}
+
+export interface DecisionQuery {
+  leadId?: string
+  outcome?: Outcome
+  rulesetId?: string
+  version?: number
+  /** ISO timestamps; from inclusive, to exclusive. */
+  from?: string
+  to?: string
+  /** Opaque: the `nextCursor` of the previous page. */
+  cursor?: string
+  limit: number
+}
+
+export interface DecisionPage {
+  items: DecisionSummary[]
+  nextCursor: string | null
+}
+
+export interface DecisionLogStats {
+  decisions: number
+  segments: number
+  bytes: number
+}
+
+export interface DecisionLog {
+  /** Resolves once every entry is durable (group-committed with concurrent appends). */
+  append(entries: DecisionEntry[]): Promise<void>
+  /** The stored record's JSON text. */
+  getJson(decisionId: string): Promise<string | undefined>
+  /** Newest first. Throws `InvalidCursorError` for a cursor it did not issue. */
+  query(query: DecisionQuery): Promise<DecisionPage>
+  stats(): DecisionLogStats
+  /** Waits for pending appends, then releases files. */
+  close(): Promise<void>
+}
+
+export class StoreConflictError extends Error {
+  readonly code = 'conflict'
+}
+
+export class InvalidCursorError extends Error {
+  readonly code = 'invalid_cursor'
+}

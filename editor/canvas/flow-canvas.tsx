@@ -49,12 +49,31 @@ export function FlowCanvas({ owner, paletteItems, fitKey }: FlowCanvasProps) {
   const onEdgesChange = useEditor((state) => state.onEdgesChange)
   const connect = useEditor((state) => state.connect)
   const catalog = useCatalog()
-  const { screenToFlowPosition, fitView } = useReactFlow()
+  const { screenToFlowPosition, fitView, setViewport } = useReactFlow()
 
   useEffect(() => {
-    const frame = requestAnimationFrame(() => void fitView({ padding: 0.15, maxZoom: 1 }))
+    // A large ruleset fitted whole is too small to read: open on its top (the thresholds and
+    // the first rules) at a readable size; the minimap and "Fit" show the whole.
+    const frame = requestAnimationFrame(() => {
+      const nodes = store.getState().nodes
+      if (nodes.length <= 1) {
+        // A new ruleset: thresholds in the top right corner, the rest of the canvas free.
+        const width = document.querySelector('.canvas-wrap')?.clientWidth ?? 900
+        void setViewport({
+          x: width - 340 - (nodes[0]?.position.x ?? 0),
+          y: 64 - (nodes[0]?.position.y ?? 0),
+          zoom: 1,
+        })
+        return
+      }
+      const top = Math.min(...nodes.map((node) => node.position.y))
+      const firstScreen = nodes
+        .filter((node) => node.position.y < top + 760)
+        .map((node) => ({ id: node.id }))
+      void fitView({ padding: 0.08, maxZoom: 1, minZoom: 0.4, nodes: firstScreen })
+    })
     return () => cancelAnimationFrame(frame)
-  }, [fitKey, fitView])
+  }, [fitKey, fitView, setViewport, store])
 
   const shown = useMemo(() => hideOtherSide(nodes, edges, filter), [nodes, edges, filter])
 

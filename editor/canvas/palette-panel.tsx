@@ -9,17 +9,6 @@ interface PalettePanelProps {
   onAdd: (item: PaletteItem) => void
 }
 
-const groupIcons: Record<string, string> = {
-  Contact: '👤',
-  Company: '🏢',
-  Technology: '🧩',
-  BANT: '💰',
-  Engagement: '📈',
-  Logic: '⑂',
-  Outcomes: '⚑',
-  Personas: '🎭',
-}
-
 /**
  * The palette: drag an item onto the canvas (or press Enter on it to drop it in the middle).
  * Fields come from the field catalog, so a custom field declared by the ruleset shows up too.
@@ -78,7 +67,10 @@ export function PalettePanel({ groups, disabled, onAdd }: PalettePanelProps) {
                 aria-expanded={open}
                 onClick={() => toggle(group.category)}
               >
-                <span aria-hidden="true">{groupIcons[group.category] ?? '•'}</span>
+                <span
+                  className={`palette-swatch palette-swatch-${group.items[0]?.kind ?? 'condition'}`}
+                  aria-hidden="true"
+                />
                 {group.category}
                 <span className="palette-count">{group.items.length}</span>
               </button>

@@ -3,17 +3,17 @@ import type { Graph, GraphNode, NodeKind, Position } from './graph-schema.ts'
 
 /** Sizes the layout plans with; close to what the node components render. */
 export const nodeSize: Record<NodeKind, { width: number; height: number }> = {
-  condition: { width: 260, height: 68 },
+  condition: { width: 260, height: 86 },
   gate: { width: 104, height: 44 },
-  rule: { width: 300, height: 112 },
-  persona: { width: 300, height: 112 },
+  rule: { width: 300, height: 128 },
+  persona: { width: 300, height: 128 },
   policy: { width: 300, height: 96 },
 }
 
-const TREE_GAP = 28
+const TREE_GAP = 36
 const SECTION_GAP = 96
 const RANK_GAP = 56
-const SIBLING_GAP = 14
+const SIBLING_GAP = 18
 
 /**
  * Places every rule and persona with its conditions: each tree is laid out by dagre from left

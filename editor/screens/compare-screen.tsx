@@ -7,6 +7,7 @@ import {
 } from '@xyflow/react'
 import { useMemo } from 'react'
 import { client, messageOf, unwrap } from '../api/client.ts'
+import { asVersionView } from '../api/types.ts'
 import { AppHeader } from '../app/app-header.tsx'
 import { hrefOf } from '../app/hash-route.ts'
 import { useAsync } from '../app/use-async.ts'
@@ -28,7 +29,9 @@ interface CompareScreenProps {
 export function CompareScreen({ id, a, b }: CompareScreenProps) {
   const [state, reload] = useAsync(async () => {
     const get = (v: number) =>
-      unwrap(client.api.rulesets[':id'].versions[':v'].$get({ param: { id, v: String(v) } }))
+      unwrap(client.api.rulesets[':id'].versions[':v'].$get({ param: { id, v: String(v) } })).then(
+        asVersionView,
+      )
     const [older, newer] = await Promise.all([get(a), get(b)])
     return { older: older.ruleset, newer: newer.ruleset }
   }, `${id}/${a}/${b}`)

@@ -1,7 +1,7 @@
 import { ReactFlowProvider, useReactFlow } from '@xyflow/react'
 import { useCallback, useEffect, useMemo, useState } from 'react'
 import { client, messageOf, unwrap } from '../api/client.ts'
-import type { VersionView } from '../api/types.ts'
+import { asVersionView, type VersionView } from '../api/types.ts'
 import { AppHeader } from '../app/app-header.tsx'
 import { hrefOf } from '../app/hash-route.ts'
 import { sideOf, useUser } from '../app/session.tsx'
@@ -37,7 +37,7 @@ async function loadVersion(id: string, version: number | undefined): Promise<Ver
   }
   return unwrap(
     client.api.rulesets[':id'].versions[':v'].$get({ param: { id, v: String(number) } }),
-  )
+  ).then(asVersionView)
 }
 
 /** Loads a version, then hands it to the workspace. */

@@ -1,7 +1,7 @@
-import { useCallback, useState } from 'react'
+import { useCallback, useRef, useState } from 'react'
 import type { Ruleset } from '../../engine/index.ts'
 import { ApiError, client, issuesOf, messageOf, unwrap } from '../api/client.ts'
-import type { VersionView } from '../api/types.ts'
+import { asVersionView, type VersionView } from '../api/types.ts'
 import { navigate } from '../app/hash-route.ts'
 import { graphToRuleset, rulesetToGraph } from '../model/index.ts'
 import type { EditorStore } from '../store/editor-store.ts'
@@ -29,10 +29,19 @@ export function useVersionActions({ store, view, setView }: Options) {
   const toast = useToast()
   const [busy, setBusy] = useState<string | null>(null)
   const [conflict, setConflict] = useState<SaveConflict | null>(null)
+  // Actions run one after another (save, then submit) within one render: each must send the
+  // ETag the previous one received, not the one this render saw.
+  const latest = useRef(view)
+  const seen = useRef(view)
+  if (seen.current !== view) {
+    seen.current = view
+    latest.current = view
+  }
   const param = { id: view.rulesetId, v: String(view.version) }
 
   const adopt = useCallback(
     (next: VersionView, reloadCanvas: boolean) => {
+      latest.current = next
       setView(next)
       const editable = next.status === 'draft'
       if (reloadCanvas) store.getState().load(rulesetToGraph(next.ruleset), { readOnly: !editable })
@@ -59,11 +68,11 @@ export function useVersionActions({ store, view, setView }: Options) {
         const next = await unwrap(
           client.api.rulesets[':id'].versions[':v'].$put({
             param,
-            header: { 'if-match': options.etag ?? view.etag },
+            header: { 'if-match': options.etag ?? latest.current.etag },
             json: document as unknown as Record<string, unknown>,
           }),
         )
-        adopt(next, options.document !== undefined)
+        adopt(asVersionView(next), options.document !== undefined)
         toast('Draft saved')
         return true
       } catch (failure) {
@@ -72,8 +81,10 @@ export function useVersionActions({ store, view, setView }: Options) {
           failure.status === 409 &&
           failure.code !== 'invalid_transition'
         ) {
-          const theirs = await unwrap(client.api.rulesets[':id'].versions[':v'].$get({ param }))
-          setConflict({ base: view.ruleset, mine: document, theirs })
+          const theirs = asVersionView(
+            await unwrap(client.api.rulesets[':id'].versions[':v'].$get({ param })),
+          )
+          setConflict({ base: latest.current.ruleset, mine: document, theirs })
           return false
         }
         const issues = issuesOf(failure)
@@ -99,7 +110,7 @@ export function useVersionActions({ store, view, setView }: Options) {
       setBusy(action)
       try {
         const routes = client.api.rulesets[':id'].versions[':v']
-        const input = { param, header: { 'if-match': view.etag }, json: body }
+        const input = { param, header: { 'if-match': latest.current.etag }, json: body }
         const next = await unwrap(
           action === 'submit'
             ? routes.submit.$post(input)
@@ -109,7 +120,7 @@ export function useVersionActions({ store, view, setView }: Options) {
                 ? routes.publish.$post(input)
                 : routes.reopen.$post(input),
         )
-        adopt(next, false)
+        adopt(asVersionView(next), false)
         const words = {
           submit: 'Sent for review',
           approve: `Approved as ${body.role}`,

@@ -1,4 +1,6 @@
 import { createRoute } from '@hono/zod-openapi'
+import type { Context } from 'hono'
+import type { AppEnv } from '../app-env.ts'
 import { approverRoles, editorRoles, requireUser } from '../http/auth.ts'
 import { newRouter } from '../http/router.ts'
 import type { Transition } from '../rulesets/lifecycle.ts'
@@ -36,28 +38,29 @@ const transitionRoute = <T extends Transition>(transition: T) =>
   })
 
 export const lifecycleRoutes = (services: Services) => {
-  const handle =
-    (transition: Transition) =>
-    async (c: Parameters<Parameters<ReturnType<typeof newRouter>['openapi']>[1]>[0]) => {
-      const { id, v } = c.req.valid('param' as never) as { id: string; v: number }
-      const body = (c.req.valid('json' as never) ?? {}) as {
-        note?: string
-        role?: 'marketing' | 'sales'
-      }
-      const record = await services.rulesets.transition(
-        id,
-        v,
-        transition,
-        { ...body, ifMatch: c.req.header('if-match') },
-        userOf(c),
-      )
-      const view = versionView(record, services.rulesets.warnings(record))
-      return c.json(view, 200, { ETag: view.etag })
+  // Each route's handler is written inline so hono infers its path from the route: a shared
+  // handler typed with a generic Context would widen every path to `string`, and the client
+  // type (`hc<AppType>`) would lose all `/api/rulesets/:id/...` routes.
+  const handle = async (transition: Transition, c: Context<AppEnv>) => {
+    const { id, v } = c.req.valid('param' as never) as { id: string; v: number }
+    const body = (c.req.valid('json' as never) ?? {}) as {
+      note?: string
+      role?: 'marketing' | 'sales'
     }
+    const record = await services.rulesets.transition(
+      id,
+      v,
+      transition,
+      { ...body, ifMatch: c.req.header('if-match') },
+      userOf(c),
+    )
+    const view = versionView(record, services.rulesets.warnings(record))
+    return c.json(view, 200, { ETag: view.etag })
+  }
   return newRouter()
-    .openapi(transitionRoute('submit'), handle('submit'))
-    .openapi(transitionRoute('approve'), handle('approve'))
-    .openapi(transitionRoute('reopen'), handle('reopen'))
-    .openapi(transitionRoute('publish'), handle('publish'))
-    .openapi(transitionRoute('archive'), handle('archive'))
+    .openapi(transitionRoute('submit'), (c) => handle('submit', c))
+    .openapi(transitionRoute('approve'), (c) => handle('approve', c))
+    .openapi(transitionRoute('reopen'), (c) => handle('reopen', c))
+    .openapi(transitionRoute('publish'), (c) => handle('publish', c))
+    .openapi(transitionRoute('archive'), (c) => handle('archive', c))
 }

@@ -17,7 +17,7 @@ export const PolicyNode = memo(function PolicyNode({ id, data, selected }: NodeP
         </div>
         <div>
           <strong>
-            {data.nurtureAt}–{data.acceptAt - 1}
+            {data.nurtureAt < data.acceptAt ? `${data.nurtureAt}–${data.acceptAt - 1}` : '—'}
           </strong>
           <span className="badge badge-nurture">nurture</span>
         </div>

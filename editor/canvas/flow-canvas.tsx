@@ -67,8 +67,10 @@ export function FlowCanvas({ owner, paletteItems, fitKey }: FlowCanvasProps) {
         return
       }
       const top = Math.min(...nodes.map((node) => node.position.y))
+      const firstRoot = nodes.find((node) => node.type === 'rule' || node.type === 'persona')
+      const right = firstRoot ? firstRoot.position.x + 300 : Infinity
       const firstScreen = nodes
-        .filter((node) => node.position.y < top + 760)
+        .filter((node) => node.position.y < top + 700 && node.position.x <= right)
         .map((node) => ({ id: node.id }))
       void fitView({ padding: 0.08, maxZoom: 1, minZoom: 0.4, nodes: firstScreen })
     })

@@ -1,6 +1,7 @@
 import { useReactFlow } from '@xyflow/react'
-import { useEditor, useEditorStore } from '../canvas/store-context.tsx'
-import type { GraphIssue } from '../model/index.ts'
+import { useCatalog, useEditor, useEditorStore } from '../canvas/store-context.tsx'
+import { nodeLabel, type GraphIssue } from '../model/index.ts'
+import { toGraphNode } from '../store/flow-elements.ts'
 import { ConditionFields } from './condition-fields.tsx'
 import { ListsEditor } from './lists-editor.tsx'
 import { PersonaFields } from './persona-fields.tsx'
@@ -96,7 +97,12 @@ function RulesetOverview() {
   const updateMeta = useEditor((state) => state.updateMeta)
   const store = useEditorStore()
   const { fitView } = useReactFlow()
+  const catalog = useCatalog()
   if (!meta) return null
+  const labelOf = (nodeId: string | undefined) => {
+    const node = store.getState().nodes.find((candidate) => candidate.id === nodeId)
+    return node ? nodeLabel(toGraphNode(node), catalog) : undefined
+  }
   const problems = validation?.issues ?? []
   const errors = problems.filter((issue) => issue.severity === 'error')
   const select = (nodeId: string | undefined) => {
@@ -153,7 +159,10 @@ function RulesetOverview() {
                   onClick={() => select(issue.nodeId)}
                 >
                   <span className={`dot dot-${issue.severity === 'error' ? 'fail' : 'unknown'}`} />
-                  {issue.message}
+                  <span>
+                    {labelOf(issue.nodeId) && <strong>{labelOf(issue.nodeId)}: </strong>}
+                    {issue.message}
+                  </span>
                 </button>
               </li>
             ))}

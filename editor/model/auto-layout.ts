@@ -3,10 +3,10 @@ import type { Graph, GraphNode, NodeKind, Position } from './graph-schema.ts'
 
 /** Sizes the layout plans with; close to what the node components render. */
 export const nodeSize: Record<NodeKind, { width: number; height: number }> = {
-  condition: { width: 260, height: 86 },
+  condition: { width: 260, height: 100 },
   gate: { width: 104, height: 44 },
-  rule: { width: 300, height: 128 },
-  persona: { width: 300, height: 128 },
+  rule: { width: 300, height: 150 },
+  persona: { width: 300, height: 150 },
   policy: { width: 300, height: 96 },
 }
 
@@ -14,6 +14,9 @@ const TREE_GAP = 36
 const SECTION_GAP = 96
 const RANK_GAP = 56
 const SIBLING_GAP = 18
+const COLUMN_GAP = 120
+/** Width over height of the area the columns should fill: about a laptop's canvas. */
+const ASPECT = 1.2
 
 /**
  * Places every rule and persona with its conditions: each tree is laid out by dagre from left
@@ -58,12 +61,24 @@ export function autoLayout(graph: Graph, only?: ReadonlySet<string>): Graph {
 
   const trees = roots.map((root) => layoutTree(root, byId, inputs))
   if (!only) rootX = Math.max(0, ...trees.map((tree) => tree.rootX))
+  // Many rules stacked in one column make a strip too thin to read when fitted: wrap the
+  // trees into as many columns as give the whole roughly the canvas's proportions.
+  const treeWidth = Math.max(0, ...trees.map((tree) => tree.rootX)) + nodeSize.rule.width
+  const stacked = trees.reduce((sum, tree) => sum + tree.height + TREE_GAP, 0)
+  const columns = only ? 1 : Math.max(1, Math.round(Math.sqrt((ASPECT * stacked) / treeWidth)))
+  const columnHeight = stacked / columns
+  const firstTop = top
+  let column = 0
   let previousKind: NodeKind | undefined
   trees.forEach((tree, at) => {
     const kind = roots[at]!.kind
     if (previousKind && kind !== previousKind) top += SECTION_GAP - TREE_GAP
     previousKind = kind
-    const dx = rootX - tree.rootX
+    if (column < columns - 1 && top > firstTop && top - firstTop + tree.height / 2 > columnHeight) {
+      column++
+      top = firstTop
+    }
+    const dx = rootX + column * (treeWidth + COLUMN_GAP) - tree.rootX
     const dy = top - tree.top
     for (const [id, position] of tree.positions) {
       placed.set(id, { x: Math.round(position.x + dx), y: Math.round(position.y + dy) })

@@ -112,6 +112,9 @@ export function inWords(issue: Pick<RulesetIssue, 'path' | 'message' | 'code'>):
     const spec = operators.get(name as never)
     return spec ? `"${spec.label}"` : quoted
   })
+  message = message
+    .replace(/\bacceptAt\b/g, 'the accept score')
+    .replace(/\bnurtureAt\b/g, 'the nurture score')
   // The engine's own checks already speak in words; only zod's generic messages need help.
   if (issue.code !== 'schema') return capitalise(message)
   const field = /\.?(\w+)(\[\d+\])?$/.exec(issue.path)?.[1] ?? ''

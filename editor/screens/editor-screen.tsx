@@ -13,7 +13,15 @@ import { PalettePanel } from '../canvas/palette-panel.tsx'
 import { EditorStoreProvider, useCatalog, useEditor } from '../canvas/store-context.tsx'
 import { useEditorKeys } from '../canvas/use-editor-keys.ts'
 import { InspectorPanel } from '../inspector/inspector-panel.tsx'
-import { nodeFromPalette, paletteGroups, rulesetToGraph, type PaletteItem } from '../model/index.ts'
+import { catalogFor } from '../../engine/index.ts'
+import {
+  nodeFromPalette,
+  nodeLabel,
+  paletteGroups,
+  rulesetToGraph,
+  type PaletteItem,
+} from '../model/index.ts'
+import { toGraphNode } from '../store/flow-elements.ts'
 import { createEditorStore, type EditorStore } from '../store/editor-store.ts'
 import { TestPanel } from '../testing/test-panel.tsx'
 import { ErrorState, Loading } from '../ui/empty-state.tsx'
@@ -147,6 +155,7 @@ function Workspace({ initial }: { initial: VersionView }) {
           errors={
             store.getState().validation?.issues.filter((issue) => issue.severity === 'error') ?? []
           }
+          labelOf={(nodeId) => labelOfNode(store, nodeId)}
           onShow={(nodeId) => selectNode(store, nodeId)}
           onClose={() => setDialog(null)}
         />
@@ -268,6 +277,12 @@ function CanvasArea({ owner, fitKey }: { owner: 'marketing' | 'sales'; fitKey: s
       )}
     </>
   )
+}
+
+function labelOfNode(store: EditorStore, nodeId: string | undefined): string | undefined {
+  const node = store.getState().nodes.find((candidate) => candidate.id === nodeId)
+  if (!node) return undefined
+  return nodeLabel(toGraphNode(node), catalogFor({ fields: store.getState().meta?.fields ?? {} }))
 }
 
 function selectNode(store: EditorStore, nodeId: string) {

@@ -128,7 +128,7 @@ function RulesetRow({ row }: { row: Row }) {
         <div className="small muted clamp-1">{summary.description ?? summary.id}</div>
       </td>
       <td>
-        <div className="row" style={{ justifyContent: 'flex-start', gap: 8 }}>
+        <div className="inline">
           <span className="version-chip">v{summary.latest.version}</span>
           <span className={`badge badge-${summary.latest.status}`}>
             {summary.latest.status.replace('_', ' ')}

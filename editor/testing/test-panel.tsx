@@ -98,8 +98,10 @@ export function TestPanel({ rulesetId, version, dirty }: TestPanelProps) {
       />
       <RecentDecisions rulesetId={rulesetId} onPick={open} />
 
-      <h4 className="section-title">Lead</h4>
-      <LeadForm lead={lead} catalog={catalog} onChange={setLead} />
+      <h4 className="section-title">Try a lead</h4>
+      <p className="small muted" style={{ marginBottom: 8 }}>
+        Fill in what you know below; empty fields count as unknown. The result follows every change.
+      </p>
       <div className="test-actions">
         <button
           className="btn btn-primary"
@@ -191,6 +193,8 @@ export function TestPanel({ rulesetId, version, dirty }: TestPanelProps) {
           )}
         </>
       )}
+      <h4 className="section-title">Lead details</h4>
+      <LeadForm lead={lead} catalog={catalog} onChange={setLead} />
     </div>
   )
 }

@@ -3,12 +3,14 @@ import { Dialog } from '../ui/dialog.tsx'
 
 interface BlockedDialogProps {
   errors: GraphIssue[]
+  /** The name of the node an error is about ("Employees", "Rule “Budget known”"). */
+  labelOf: (nodeId: string | undefined) => string | undefined
   onShow: (nodeId: string) => void
   onClose: () => void
 }
 
 /** Why a version cannot be submitted yet: each error in words, with a way to find it. */
-export function BlockedDialog({ errors, onShow, onClose }: BlockedDialogProps) {
+export function BlockedDialog({ errors, labelOf, onShow, onClose }: BlockedDialogProps) {
   return (
     <Dialog
       title="Fix these before submitting"
@@ -34,7 +36,10 @@ export function BlockedDialog({ errors, onShow, onClose }: BlockedDialogProps) {
               }}
             >
               <span className="dot dot-fail" />
-              {issue.message}
+              <span>
+                {labelOf(issue.nodeId) && <strong>{labelOf(issue.nodeId)}: </strong>}
+                {issue.message}
+              </span>
             </button>
           </li>
         ))}

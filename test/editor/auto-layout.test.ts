@@ -6,22 +6,24 @@ import { graphToRuleset, nodeSize, rulesetToGraph } from '../../editor/model/ind
 const b2b = parseRuleset(JSON.parse(readFileSync('rulesets/b2b-inbound.json', 'utf8')))
 
 describe('automatic layout', () => {
-  it('lines up every rule and persona in one column, conditions to their left', () => {
+  it('wraps the rules into columns whose outcomes line up, inputs to their left', () => {
     const graph = rulesetToGraph(b2b)
+    const byId = new Map(graph.nodes.map((node) => [node.id, node]))
     const roots = graph.nodes.filter((node) => node.kind === 'rule' || node.kind === 'persona')
-    expect(new Set(roots.map((node) => node.position.x)).size).toBe(1)
-    const rootX = roots[0]!.position.x
-    const others = graph.nodes.filter((node) => node.kind === 'condition' || node.kind === 'gate')
-    expect(others.every((node) => node.position.x + nodeSize[node.kind].width <= rootX)).toBe(true)
+    expect(new Set(roots.map((node) => node.position.x)).size).toBe(3)
+    for (const edge of graph.edges) {
+      const source = byId.get(edge.source)!
+      const target = byId.get(edge.target)!
+      expect(source.position.x + nodeSize[source.kind].width).toBeLessThan(target.position.x)
+    }
   })
 
-  it('stacks rules top to bottom in rule order without overlap', () => {
-    const graph = rulesetToGraph(b2b)
-    const rules = graph.nodes.filter((node) => node.kind === 'rule')
+  it('keeps rule order: down a column, then on to the next', () => {
+    const rules = rulesetToGraph(b2b).nodes.filter((node) => node.kind === 'rule')
     for (let at = 1; at < rules.length; at++) {
-      expect(rules[at]!.position.y).toBeGreaterThanOrEqual(
-        rules[at - 1]!.position.y + nodeSize.rule.height,
-      )
+      const [before, after] = [rules[at - 1]!.position, rules[at]!.position]
+      const below = after.x === before.x && after.y >= before.y + nodeSize.rule.height
+      expect(below || after.x > before.x).toBe(true)
     }
   })
 

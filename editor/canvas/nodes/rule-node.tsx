@@ -42,12 +42,18 @@ export const RuleNode = memo(function RuleNode({ id, data, selected }: NodeProps
             ? `If unknown: ${missingWords[data.onMissing]}`
             : null}
       </div>
-      {mark && <RuleEffect mark={mark} />}
+      {mark && <RuleEffect mark={mark} kind={data.ruleKind} />}
     </NodeFrame>
   )
 })
 
-function RuleEffect({ mark }: { mark: TraceMark }) {
+const noEffectWords = {
+  require: 'Requirement met',
+  disqualify: 'Not disqualified',
+  score: 'No points',
+}
+
+function RuleEffect({ mark, kind }: { mark: TraceMark; kind: keyof typeof noEffectWords }) {
   const text =
     mark.effect === 'rejected'
       ? 'Rejected the lead'
@@ -55,6 +61,6 @@ function RuleEffect({ mark }: { mark: TraceMark }) {
         ? 'Sent to nurture'
         : mark.effect === 'points'
           ? `${(mark.points ?? 0) >= 0 ? '+' : ''}${mark.points} points`
-          : 'No effect'
+          : noEffectWords[kind]
   return <div className={`lg-effect lg-effect-${mark.effect ?? 'none'}`}>{text}</div>
 }

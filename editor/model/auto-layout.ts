@@ -3,7 +3,7 @@ import type { Graph, GraphNode, NodeKind, Position } from './graph-schema.ts'
 
 /** Sizes the layout plans with; close to what the node components render. */
 export const nodeSize: Record<NodeKind, { width: number; height: number }> = {
-  condition: { width: 260, height: 100 },
+  condition: { width: 260, height: 114 },
   gate: { width: 104, height: 44 },
   rule: { width: 300, height: 150 },
   persona: { width: 300, height: 150 },

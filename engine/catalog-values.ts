@@ -1,25 +1,23 @@
 /**
  * Value lists the field catalog offers as pick-lists: industries (NAICS 2022 sectors),
  * countries (ISO 3166-1 alpha-2) grouped into sales regions, seniority and size bands.
+ * Labels carry no commas: reasons list them ("one of Retail trade, Finance and insurance or
+ * Professional services"), and a comma inside a label would read as two values.
  */
 
 export const industries = [
-  { value: 'agriculture', label: 'Agriculture, forestry, fishing and hunting', naics: '11' },
-  { value: 'mining', label: 'Mining, quarrying, and oil and gas extraction', naics: '21' },
+  { value: 'agriculture', label: 'Agriculture and forestry', naics: '11' },
+  { value: 'mining', label: 'Mining and oil and gas extraction', naics: '21' },
   { value: 'utilities', label: 'Utilities', naics: '22' },
   { value: 'construction', label: 'Construction', naics: '23' },
   { value: 'manufacturing', label: 'Manufacturing', naics: '31-33' },
   { value: 'wholesale', label: 'Wholesale trade', naics: '42' },
   { value: 'retail', label: 'Retail trade', naics: '44-45' },
   { value: 'transportation', label: 'Transportation and warehousing', naics: '48-49' },
-  { value: 'information', label: 'Information (software, media, telecom)', naics: '51' },
+  { value: 'information', label: 'Information and software', naics: '51' },
   { value: 'finance', label: 'Finance and insurance', naics: '52' },
   { value: 'real-estate', label: 'Real estate and rental and leasing', naics: '53' },
-  {
-    value: 'professional-services',
-    label: 'Professional, scientific, and technical services',
-    naics: '54',
-  },
+  { value: 'professional-services', label: 'Professional services', naics: '54' },
   { value: 'management', label: 'Management of companies and enterprises', naics: '55' },
   { value: 'administrative', label: 'Administrative and support services', naics: '56' },
   { value: 'education', label: 'Educational services', naics: '61' },
@@ -33,7 +31,7 @@ export const industries = [
 export const regions = [
   { value: 'NA', label: 'North America' },
   { value: 'LATAM', label: 'Latin America' },
-  { value: 'EMEA', label: 'Europe, Middle East and Africa' },
+  { value: 'EMEA', label: 'EMEA' },
   { value: 'APAC', label: 'Asia Pacific' },
 ] as const
 export type Region = (typeof regions)[number]['value']
@@ -55,12 +53,12 @@ export const countryRegion: ReadonlyMap<string, Region> = new Map(
 export const countryCodes: readonly string[] = [...countryRegion.keys()].sort()
 
 export const seniorityLevels = [
-  { value: 'c-level', label: 'C-level, founder or owner' },
+  { value: 'c-level', label: 'C-level' },
   { value: 'vp', label: 'Vice president' },
-  { value: 'director', label: 'Director or head of' },
-  { value: 'manager', label: 'Manager or team lead' },
+  { value: 'director', label: 'Director' },
+  { value: 'manager', label: 'Manager' },
   { value: 'individual', label: 'Individual contributor' },
-  { value: 'entry', label: 'Entry level, intern or student' },
+  { value: 'entry', label: 'Entry level' },
 ] as const
 
 export const jobFunctions = [

@@ -1,11 +1,10 @@
+import { leafWording, type LeafWording } from './condition-wording.ts'
 import {
   describeFailure,
   describeMatch,
   describeUnknown,
-  leafWording,
   ownerNote,
   policyText,
-  type LeafWording,
 } from './explain.ts'
 import { catalogFor, catalogReader, hasFieldType, type FieldSpec } from './field-catalog.ts'
 import { isMissing } from './fact-path.ts'
@@ -157,13 +156,15 @@ export function compileRuleset(ruleset: Ruleset): CompiledRuleset {
       node.operator = condition.operator
       node.value = condition.value
       node.slot = slot
+      const expected = resolveValue(condition.value)
       node.wording = leafWording(
         condition.fact,
         condition.operator,
         condition.value,
         catalog.get(condition.fact),
+        expected,
       )
-      fn = leafOf(index, slot, condition.operator, resolveValue(condition.value))
+      fn = leafOf(index, slot, condition.operator, expected)
     }
     nodeFns[index] = fn
     return fn
@@ -227,6 +228,13 @@ export function compileRuleset(ruleset: Ruleset): CompiledRuleset {
       const value = facts[node.slot]
       return value === MISSING ? undefined : value
     }
+    // A value the lead sent with the wrong type counts as unknown; it is read again here
+    // (off the hot path) so the reason and the trace can show what was sent.
+    const invalidOf = (node: ConditionNode) => {
+      if (facts[node.slot] !== MISSING) return undefined
+      const raw = slots[node.slot]!.read(evaluation.lead)
+      return isMissing(raw) ? undefined : raw
+    }
     const rules: RuleResult[] = []
     const rejections: Reason[] = []
     const nurtures: Reason[] = []
@@ -247,7 +255,17 @@ export function compileRuleset(ruleset: Ruleset): CompiledRuleset {
       })
       if (effect === 'none') continue
       if (effect !== 'points') decidedByRule = true
-      const text = reasonText(rule, code, effect, points, ruleRoots[at]!, nodes, results, actualOf)
+      const text = reasonText(
+        rule,
+        code,
+        effect,
+        points,
+        ruleRoots[at]!,
+        nodes,
+        results,
+        actualOf,
+        invalidOf,
+      )
       const reason: Reason = {
         ruleId: rule.id,
         ruleName: rule.name,
@@ -286,7 +304,7 @@ export function compileRuleset(ruleset: Ruleset): CompiledRuleset {
       for (let index = 0; index < nodeCount; index++) {
         const code = results[index] as ResultCode
         if (mode === 'failing' && code === PASS) continue
-        trace.push(traceEntry(nodes[index]!, code, actualOf))
+        trace.push(traceEntry(nodes[index]!, code, actualOf, invalidOf))
       }
     }
     const leadId = evaluation.lead.id
@@ -413,21 +431,24 @@ function reasonText(
   nodes: readonly ConditionNode[],
   results: Uint8Array,
   actualOf: (node: ConditionNode) => unknown,
+  invalidOf: (node: ConditionNode) => unknown,
 ): string {
   const note = ownerNote(rule)
+  if (code === FAIL) return `${failureText(nodes, results, root, actualOf, false)} ${note}`
   const leaves = responsibleLeaves(nodes, results, root, code)
   if (code === UNKNOWN) {
     const onMissing = rule.onMissing ?? defaultOnMissing[rule.kind]
+    const invalid = leaves.flatMap(({ node }) => {
+      const value = invalidOf(node)
+      return value === undefined
+        ? []
+        : [{ label: node.wording!.label, value, field: node.wording!.field }]
+    })
     return `${describeUnknown(
       leaves.map(({ node }) => node.wording!.label),
       onMissing,
+      invalid,
     )} ${note}`
-  }
-  if (code === FAIL) {
-    const parts = leaves.map(({ node, negated }) =>
-      describeFailure(node.wording!, actualOf(node), negated),
-    )
-    return `${parts.join('. ')} ${note}`
   }
   const parts = leaves.map(({ node, negated }) =>
     describeMatch(node.wording!, actualOf(node), negated),
@@ -437,10 +458,33 @@ function reasonText(
   return `Disqualified: ${parts.join('; ')} ${note}`
 }
 
+/**
+ * Why a node failed, keeping the shape that matters to the reader: the members of a failed
+ * `any` are alternatives (meeting one would have been enough), the failed members of an
+ * `all` are each needed. Under `not` the polarity flips.
+ */
+function failureText(
+  nodes: readonly ConditionNode[],
+  results: Uint8Array,
+  index: number,
+  actualOf: (node: ConditionNode) => unknown,
+  negated: boolean,
+): string {
+  const node = nodes[index]!
+  if (!node.gate) return describeFailure(node.wording!, actualOf(node), negated)
+  if (node.gate === 'not') return failureText(nodes, results, node.children[0]!, actualOf, !negated)
+  const wanted = negated ? PASS : FAIL
+  const parts = node.children
+    .filter((child) => results[child] === wanted)
+    .map((child) => failureText(nodes, results, child, actualOf, negated))
+  return parts.join((node.gate === 'any') !== negated ? '. Alternatively: ' : '. ')
+}
+
 function traceEntry(
   node: ConditionNode,
   code: ResultCode,
   actualOf: (node: ConditionNode) => unknown,
+  invalidOf: (node: ConditionNode) => unknown,
 ): TraceEntry {
   const entry: TraceEntry = node.ruleId
     ? { ruleId: node.ruleId, path: node.path, result: resultNames[code]! }
@@ -452,7 +496,7 @@ function traceEntry(
   entry.fact = node.fact
   entry.operator = node.operator
   if (node.value !== undefined) entry.expected = node.value
-  const actual = actualOf(node)
+  const actual = actualOf(node) ?? invalidOf(node)
   if (actual !== undefined) entry.actual = actual
   return entry
 }

@@ -1,5 +1,5 @@
 import { countryRegion, employeeBands, revenueBands, type Region } from './catalog-values.ts'
-import { hasPhrase, wordsOf } from './operators.ts'
+import { phraseMatcher, wordsOf } from './operators.ts'
 
 /**
  * Facts users expect without sending them: seniority and function read from a free-text
@@ -9,8 +9,25 @@ import { hasPhrase, wordsOf } from './operators.ts'
 
 type PhraseTable = readonly (readonly [string, readonly string[]])[]
 
+/**
+ * The longest phrase found in a title wins ("vice president" over "president", "product
+ * owner" over "owner", "chief technology officer" over "chief"); between phrases of the
+ * same length, the earlier row wins. A value may have several rows to rank weak markers
+ * ("partner") below stronger ones ("manager" in "Partner Marketing Manager").
+ */
 const seniorityPhrases: PhraseTable = [
-  // Vice president first: "vice president" must not be read as "president".
+  // Roles whose words look senior but are not: read them before the markers they contain.
+  [
+    'individual',
+    [
+      'product owner',
+      'process owner',
+      'business partner',
+      'executive assistant',
+      'assistant to',
+      'account executive',
+    ],
+  ],
   ['vp', ['vp', 'svp', 'evp', 'avp', 'vice president', 'vice-president']],
   [
     'c-level',
@@ -27,24 +44,37 @@ const seniorityPhrases: PhraseTable = [
       'founder',
       'owner',
       'president',
-      'partner',
+      'chairman',
+      'chairwoman',
+      'managing partner',
     ],
   ],
   ['director', ['director', 'head of', 'head']],
-  ['manager', ['manager', 'mgr', 'lead', 'supervisor', 'principal']],
+  ['manager', ['manager', 'mgr', 'lead', 'supervisor']],
   ['entry', ['intern', 'student', 'trainee', 'junior', 'apprentice', 'assistant']],
+  ['c-level', ['partner']],
 ]
 
 const functionPhrases: PhraseTable = [
   [
     'marketing',
-    ['marketing', 'cmo', 'brand', 'demand generation', 'growth', 'content', 'communications'],
+    [
+      'marketing',
+      'cmo',
+      'chief marketing officer',
+      'brand',
+      'demand generation',
+      'growth',
+      'content',
+      'communications',
+    ],
   ],
   [
     'sales',
     [
       'sales',
       'cro',
+      'chief revenue officer',
       'account executive',
       'business development',
       'bdr',
@@ -58,8 +88,11 @@ const functionPhrases: PhraseTable = [
     [
       'it',
       'cio',
+      'chief information officer',
       'ciso',
+      'chief information security officer',
       'information technology',
+      'technology',
       'systems',
       'infrastructure',
       'network',
@@ -68,35 +101,94 @@ const functionPhrases: PhraseTable = [
   ],
   [
     'engineering',
-    ['engineering', 'engineer', 'developer', 'software', 'cto', 'devops', 'architect'],
+    [
+      'engineering',
+      'engineer',
+      'developer',
+      'software',
+      'cto',
+      'chief technology officer',
+      'devops',
+      'architect',
+    ],
   ],
   [
     'finance',
-    ['finance', 'financial', 'cfo', 'controller', 'accounting', 'accountant', 'procurement'],
+    [
+      'finance',
+      'financial',
+      'cfo',
+      'chief financial officer',
+      'controller',
+      'accounting',
+      'accountant',
+      'procurement',
+      'purchasing',
+    ],
   ],
-  ['hr', ['hr', 'human resources', 'people', 'talent', 'recruiting', 'recruiter']],
+  [
+    'hr',
+    [
+      'hr',
+      'human resources',
+      'people',
+      'chief people officer',
+      'talent',
+      'recruiting',
+      'recruiter',
+    ],
+  ],
   [
     'operations',
-    ['operations', 'coo', 'supply chain', 'logistics', 'change management', 'facilities'],
+    [
+      'operations',
+      'coo',
+      'chief operating officer',
+      'supply chain',
+      'logistics',
+      'change management',
+      'facilities',
+      'production',
+      'warehouse',
+    ],
   ],
   [
     'executive',
-    ['ceo', 'founder', 'owner', 'president', 'managing director', 'general manager', 'chief'],
+    [
+      'ceo',
+      'chief executive officer',
+      'founder',
+      'owner',
+      'president',
+      'managing director',
+      'general manager',
+      'chairman',
+      'chairwoman',
+      'chief',
+    ],
   ],
+  ['other', ['product owner', 'executive assistant', 'assistant to']],
 ]
 
 const splitTable = (table: PhraseTable) =>
-  table.map(([value, phrases]) => [value, phrases.map(wordsOf)] as const)
+  table.map(([value, phrases]) => [value, phrases.map((phrase) => phraseMatcher(phrase))] as const)
 const seniorityTable = splitTable(seniorityPhrases)
 const functionTable = splitTable(functionPhrases)
 
 function classify(title: unknown, table: ReturnType<typeof splitTable>): string | undefined {
   if (typeof title !== 'string' || title.trim() === '') return undefined
   const words = wordsOf(title)
+  let best: string | undefined
+  let bestLength = 0
   for (const [value, phrases] of table) {
-    if (phrases.some((phrase) => hasPhrase(words, phrase))) return value
+    for (const phrase of phrases) {
+      if (phrase.words.length > bestLength && phrase.matches(words)) {
+        best = value
+        bestLength = phrase.words.length
+      }
+    }
   }
-  return undefined
+  return best
 }
 
 /** Seniority level from a job title; a title with no known marker is an individual contributor. */
@@ -111,19 +203,21 @@ export function functionFromTitle(title: unknown): string | undefined {
   return classify(title, functionTable) ?? 'other'
 }
 
-function band(
-  value: unknown,
-  bands: readonly { value: string; max: number }[],
-): string | undefined {
-  if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) return undefined
-  return bands.find((candidate) => value <= candidate.max)?.value
+/** Employee band as CRMs show it, bounds included: 10 → "1-10", 11 → "11-50". */
+export function employeeBandOf(employees: unknown): string | undefined {
+  if (typeof employees !== 'number' || !Number.isFinite(employees) || employees < 0)
+    return undefined
+  return employeeBands.find((band) => employees <= band.max)?.value
 }
 
-/** Employee band as CRMs show it: 12 → "11-50". */
-export const employeeBandOf = (employees: unknown) => band(employees, employeeBands)
-
-/** Revenue band: 2_500_000 → "1M-10M". */
-export const revenueBandOf = (revenue: unknown) => band(revenue, revenueBands)
+/**
+ * Revenue band; a band starts at its lower bound ("<1M" ends before 1,000,000, so exactly
+ * $1M is "1M-10M"): 999_999 → "<1M", 1_000_000 → "1M-10M".
+ */
+export function revenueBandOf(revenue: unknown): string | undefined {
+  if (typeof revenue !== 'number' || !Number.isFinite(revenue) || revenue < 0) return undefined
+  return revenueBands.find((band) => revenue < band.max)?.value
+}
 
 /** "Jane@Acme.com" → "acme.com". */
 export function emailDomainOf(email: unknown): string | undefined {
@@ -139,6 +233,38 @@ export function emailDomainOf(email: unknown): string | undefined {
   return domain === '' ? undefined : domain
 }
 
+/** Names CRMs write instead of ISO codes, lower-case, to their code. */
+const countryAliases: ReadonlyMap<string, string> = (() => {
+  const names = new Intl.DisplayNames(['en'], { type: 'region' })
+  const aliases = new Map<string, string>()
+  for (const code of countryRegion.keys()) {
+    const name = names.of(code)
+    if (name && name !== code) aliases.set(name.toLowerCase(), code)
+  }
+  const common: [string, string][] = [
+    ['usa', 'US'],
+    ['u.s.', 'US'],
+    ['u.s.a.', 'US'],
+    ['united states of america', 'US'],
+    ['uk', 'GB'],
+    ['england', 'GB'],
+    ['great britain', 'GB'],
+    ['uae', 'AE'],
+    ['south korea', 'KR'],
+    ['russia', 'RU'],
+  ]
+  for (const [alias, code] of common) aliases.set(alias, code)
+  return aliases
+})()
+
+/**
+ * Sales region of a country, from its ISO code ("de", "DE") or its English name ("Germany",
+ * "USA"), as CRMs hold either.
+ */
 export function regionOf(country: unknown): Region | undefined {
-  return typeof country === 'string' ? countryRegion.get(country.toUpperCase()) : undefined
+  if (typeof country !== 'string') return undefined
+  const text = country.trim()
+  const upper = text.toUpperCase()
+  const code = countryRegion.has(upper) ? upper : countryAliases.get(text.toLowerCase())
+  return code === undefined ? undefined : countryRegion.get(code)
 }

@@ -18,7 +18,7 @@ import {
   revenueBandOf,
   seniorityFromTitle,
 } from './derived-facts.ts'
-import { factReader } from './fact-path.ts'
+import { factReader, isMissing } from './fact-path.ts'
 import type { FactType } from './operators.ts'
 import type { CustomField, Ruleset } from './schema/ruleset.ts'
 
@@ -42,7 +42,10 @@ export interface FieldSpec {
   format?: ValueFormat
   /** Pick-list for enum fields. */
   options?: readonly FieldOption[]
-  /** A sentence about a known value, `{value}` replaced: "Company has {value} employees". */
+  /**
+   * A sentence about a known value, `{value}` replaced and `{one|many}` chosen by the value:
+   * "Company has {value} {employee|employees}".
+   */
   phrase?: string
   /** The field this one is computed from when the lead does not carry it. */
   derivedFrom?: string
@@ -51,6 +54,15 @@ export interface FieldSpec {
 }
 
 const option = (value: string, label = value): FieldOption => ({ value, label })
+
+const acronyms: Readonly<Record<string, string>> = { it: 'IT', hr: 'HR' }
+
+/** A slug as people write it in a sentence: "decision-maker" → "Decision maker", "it" → "IT". */
+const wordOption = (value: string): FieldOption =>
+  option(
+    value,
+    acronyms[value] ?? value.charAt(0).toUpperCase() + value.slice(1).replace(/-/g, ' '),
+  )
 const countryNames = new Intl.DisplayNames(['en'], { type: 'region' })
 const countryOptions = countryCodes.map((code) => option(code, countryNames.of(code) ?? code))
 
@@ -98,7 +110,7 @@ const builtInFields: FieldSpec[] = [
     label: 'Job title',
     category: 'Contact',
     example: 'Director of Vendor Relations',
-    phrase: 'Title is "{value}"',
+    phrase: 'Job title is "{value}"',
   },
   {
     path: 'contact.seniority',
@@ -116,7 +128,7 @@ const builtInFields: FieldSpec[] = [
     label: 'Job function',
     category: 'Contact',
     example: 'marketing',
-    options: jobFunctions.map((value) => option(value)),
+    options: jobFunctions.map(wordOption),
     derivedFrom: 'contact.title',
     derive: functionFromTitle,
   },
@@ -163,7 +175,7 @@ const builtInFields: FieldSpec[] = [
     category: 'Company',
     example: 120,
     format: 'count',
-    phrase: 'Company has {value} employees',
+    phrase: 'Company has {value} {employee|employees}',
   },
   {
     path: 'company.sizeBand',
@@ -209,7 +221,7 @@ const builtInFields: FieldSpec[] = [
     category: 'Company',
     example: 3,
     format: 'count',
-    phrase: 'Company has {value} locations',
+    phrase: 'Company has {value} {location|locations}',
   },
   {
     path: 'company.country',
@@ -252,7 +264,7 @@ const builtInFields: FieldSpec[] = [
     label: 'Authority',
     category: 'BANT',
     example: 'decision-maker',
-    options: authorityLevels.map((value) => option(value)),
+    options: authorityLevels.map(wordOption),
   },
   {
     path: 'bant.need',
@@ -260,7 +272,7 @@ const builtInFields: FieldSpec[] = [
     label: 'Need',
     category: 'BANT',
     example: 'confirmed',
-    options: needLevels.map((value) => option(value)),
+    options: needLevels.map(wordOption),
   },
   {
     path: 'bant.timelineMonths',
@@ -277,7 +289,7 @@ const builtInFields: FieldSpec[] = [
     label: 'Lead source',
     category: 'Engagement',
     example: 'web',
-    options: leadSources.map((value) => option(value)),
+    options: leadSources.map(wordOption),
   },
   {
     path: 'engagement.visits',
@@ -286,7 +298,7 @@ const builtInFields: FieldSpec[] = [
     category: 'Engagement',
     example: 5,
     format: 'count',
-    phrase: 'Lead visited the website {value} times',
+    phrase: 'Lead visited the website {value} {time|times}',
   },
   {
     path: 'engagement.pageViews',
@@ -312,7 +324,7 @@ const builtInFields: FieldSpec[] = [
     category: 'Engagement',
     example: 2,
     format: 'count',
-    phrase: 'Lead downloaded {value} items',
+    phrase: 'Lead downloaded {value} {item|items}',
   },
   {
     path: 'engagement.lastActivity',
@@ -360,7 +372,7 @@ export function catalogReader(path: string, catalog: ReadonlyMap<string, FieldSp
   const derive = field.derive
   return (lead: unknown) => {
     const own = read(lead)
-    return own === undefined || own === null || own === '' ? derive(readSource(lead)) : own
+    return isMissing(own) ? derive(readSource(lead)) : own
   }
 }
 

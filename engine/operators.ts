@@ -64,25 +64,58 @@ export function wordsOf(text: string): string[] {
     .filter((word) => word.length > 0)
 }
 
+/** A phrase prepared once for matching against the words of many titles. */
+export interface PhraseMatcher {
+  /** The phrase's words, lower-cased. */
+  readonly words: readonly string[]
+  /** True when the phrase occurs in `words` as whole consecutive words. */
+  matches(words: readonly string[]): boolean
+}
+
 /**
- * True when `phrase` occurs in `words` as whole consecutive words. Linear in the title's
- * length for each phrase; no regular expression built from user text.
+ * Prepares a phrase ("head of") for whole-word matching. Knuth–Morris–Pratt over words:
+ * each word of a title is compared a bounded number of times, so matching is linear in
+ * title plus phrase length, whatever either holds (a naive scan is title × phrase).
+ * No regular expression is built from user text.
  */
-export function hasPhrase(words: readonly string[], phrase: readonly string[]): boolean {
-  if (phrase.length === 0) return false
-  const last = words.length - phrase.length
-  for (let start = 0; start <= last; start++) {
-    let at = 0
-    while (at < phrase.length && words[start + at] === phrase[at]) at++
-    if (at === phrase.length) return true
+export function phraseMatcher(phrase: string | readonly string[]): PhraseMatcher {
+  const words = typeof phrase === 'string' ? wordsOf(phrase) : phrase
+  const length = words.length
+  if (length === 0) return { words, matches: () => false }
+  if (length === 1) {
+    const [word] = words as [string]
+    return { words, matches: (title) => title.includes(word) }
   }
-  return false
+  // fallback[i]: length of the longest proper prefix of words[0..i] that is also its suffix.
+  const fallback = new Int32Array(length)
+  for (let at = 1, matched = 0; at < length; at++) {
+    while (matched > 0 && words[at] !== words[matched]) matched = fallback[matched - 1]!
+    if (words[at] === words[matched]) matched++
+    fallback[at] = matched
+  }
+  return {
+    words,
+    matches(title) {
+      let matched = 0
+      for (const word of title) {
+        while (matched > 0 && word !== words[matched]) matched = fallback[matched - 1]!
+        if (word === words[matched]) matched++
+        if (matched === length) return true
+      }
+      return false
+    },
+  }
+}
+
+/** True when `phrase` occurs in `words` as whole consecutive words (see `phraseMatcher`). */
+export function hasPhrase(words: readonly string[], phrase: readonly string[]): boolean {
+  return phraseMatcher(phrase).matches(words)
 }
 
 const asArray = (value: unknown): readonly unknown[] => (Array.isArray(value) ? value : [value])
 
-const phrasesOf = (expected: unknown): string[][] =>
-  asArray(expected).map((phrase) => wordsOf(String(phrase)))
+const phrasesOf = (expected: unknown): PhraseMatcher[] =>
+  asArray(expected).map((phrase) => phraseMatcher(String(phrase)))
 
 const specs: OperatorSpec[] = [
   {
@@ -202,7 +235,7 @@ const specs: OperatorSpec[] = [
     factTypes: ['string', 'enum'],
     value: 'text',
     jre: false,
-    test: (a, b) => typeof a === 'string' && lower(a).startsWith(lower(b)),
+    test: (a, b) => typeof a === 'string' && asArray(b).some((e) => lower(a).startsWith(lower(e))),
     criterion: (e) => `starting with ${e}`,
   },
   {
@@ -211,7 +244,7 @@ const specs: OperatorSpec[] = [
     factTypes: ['string', 'enum'],
     value: 'text',
     jre: false,
-    test: (a, b) => typeof a === 'string' && lower(a).endsWith(lower(b)),
+    test: (a, b) => typeof a === 'string' && asArray(b).some((e) => lower(a).endsWith(lower(e))),
     criterion: (e) => `ending with ${e}`,
   },
   {
@@ -236,7 +269,7 @@ const specs: OperatorSpec[] = [
     test: (a, b) => {
       if (typeof a !== 'string') return false
       const words = wordsOf(a)
-      return phrasesOf(b).some((phrase) => hasPhrase(words, phrase))
+      return phrasesOf(b).some((phrase) => phrase.matches(words))
     },
     criterion: (e) => `mentioning ${e}`,
   },
@@ -262,7 +295,7 @@ export function prepareTest(name: OperatorName, expected: unknown): (actual: unk
     return (actual) => {
       if (typeof actual !== 'string') return false
       const words = wordsOf(actual)
-      for (const phrase of phrases) if (hasPhrase(words, phrase)) return true
+      for (const phrase of phrases) if (phrase.matches(words)) return true
       return false
     }
   }
@@ -279,10 +312,13 @@ export function prepareTest(name: OperatorName, expected: unknown): (actual: unk
     return (actual) => !members.has(actual)
   }
   if (name === 'startsWith' || name === 'endsWith') {
-    const text = lower(expected)
+    // A list reference makes the value an array: any of its entries will do.
+    const texts = asArray(expected).map(lower)
     return name === 'startsWith'
-      ? (actual) => typeof actual === 'string' && actual.toLowerCase().startsWith(text)
-      : (actual) => typeof actual === 'string' && actual.toLowerCase().endsWith(text)
+      ? (actual) =>
+          typeof actual === 'string' && texts.some((text) => actual.toLowerCase().startsWith(text))
+      : (actual) =>
+          typeof actual === 'string' && texts.some((text) => actual.toLowerCase().endsWith(text))
   }
   const { test } = operatorSpec(name)
   return (actual) => test(actual, expected)
@@ -310,7 +346,9 @@ export function editDistance(a: string, b: string): number {
 /** The closest known name within a small edit distance, or undefined. */
 export function closest(name: string, known: Iterable<string>): string | undefined {
   let best: string | undefined
-  let bestDistance = Math.max(2, Math.floor(name.length / 3)) + 1
+  // Up to a third of the name may differ (at least one edit): "greaterThen", "polcy", but
+  // not "foo" for "not".
+  let bestDistance = Math.max(1, Math.floor(name.length / 3)) + 1
   for (const candidate of known) {
     const distance = editDistance(name, candidate)
     if (distance < bestDistance) {

@@ -34,7 +34,7 @@ export function scorePersonas(
       }
     }
     const match = round(matched.length / criteria.length)
-    if (match < minMatch || matched.length === 0) return
+    if (match < minMatch) return
     matches.push({
       id: persona.id,
       name: persona.name,
@@ -49,11 +49,20 @@ export function scorePersonas(
 
 const round = (share: number) => Math.round(share * 1000) / 1000
 
-/** A criterion in words: "Employees is at least 50", "Job title mentions "vp" or Seniority is ...". */
-export function describeNode(nodes: readonly ConditionNode[], index: number): string {
+/**
+ * A criterion in words: "Company has at least 50 employees", "Job title mentions "vp" or
+ * (Seniority is Director and Region is EMEA)". A group inside a group is bracketed, so
+ * "and" and "or" never mix ambiguously.
+ */
+export function describeNode(
+  nodes: readonly ConditionNode[],
+  index: number,
+  nested = false,
+): string {
   const node = nodes[index]!
   if (!node.gate) return node.wording!.statement
   if (node.gate === 'not') return `not (${describeNode(nodes, node.children[0]!)})`
-  const parts = node.children.map((child) => describeNode(nodes, child))
-  return parts.join(node.gate === 'all' ? ' and ' : ' or ')
+  const parts = node.children.map((child) => describeNode(nodes, child, true))
+  const text = parts.join(node.gate === 'all' ? ' and ' : ' or ')
+  return nested && parts.length > 1 ? `(${text})` : text
 }

@@ -1,5 +1,7 @@
-import { formatPath, RulesetValidationError, type RulesetIssue } from './errors.ts'
-import { catalogFor, type FieldSpec } from './field-catalog.ts'
+import { forbiddenKeyIssues, schemaIssues } from './document-issues.ts'
+import { RulesetValidationError, type RulesetIssue } from './errors.ts'
+import { catalogFor, hasFieldType, type FieldSpec } from './field-catalog.ts'
+import { checkSatisfiable } from './never-matches.ts'
 import { closest, operatorSpec } from './operators.ts'
 import {
   isAll,
@@ -25,16 +27,17 @@ export type ValidationResult =
  * if (!result.ok) console.error(result.errors.map((e) => `${e.path}: ${e.message}`))
  */
 export function validateRuleset(input: unknown): ValidationResult {
+  // zod silently drops a `__proto__` key; refuse it (and its siblings) by name instead.
+  const forbidden = forbiddenKeyIssues(input)
   const parsed = rulesetSchema.safeParse(input)
   if (!parsed.success) {
-    const errors = parsed.error.issues.map((issue): RulesetIssue => ({
-      path: formatPath(issue.path),
-      message: issue.message,
-      severity: 'error',
-      code: 'schema',
-    }))
-    return { ok: false, errors, warnings: [] }
+    return {
+      ok: false,
+      errors: [...forbidden, ...parsed.error.issues.flatMap(schemaIssues)],
+      warnings: [],
+    }
   }
+  if (forbidden.length > 0) return { ok: false, errors: forbidden, warnings: [] }
   const issues = semanticIssues(parsed.data)
   const errors = issues.filter((issue) => issue.severity === 'error')
   const warnings = issues.filter((issue) => issue.severity === 'warning')
@@ -163,8 +166,10 @@ function checkLeaf(
     error(
       `${path}.operator`,
       'operator_type',
-      `"${leaf.operator}" does not apply to ${field.label} (a ${typeName(field.type)})${fitting.length ? `; use ${fitting.join(' or ')}` : ''}`,
+      `"${leaf.operator}" does not apply to ${field.label}, ${fieldKind[field.type]}${fitting.length ? `; use ${orList(fitting)}` : ''}`,
     )
+    // The value cannot be judged against an operator that does not fit the field.
+    return
   }
 
   const value = leaf.value
@@ -176,6 +181,8 @@ function checkLeaf(
         'missing_list',
         `no list named "${value.list}"${hint ? `; did you mean "${hint}"?` : ''}`,
       )
+    } else if (spec.value === 'none') {
+      warn(`${path}.value`, 'unused_value', `"${leaf.operator}" takes no value; it is ignored`)
     } else if (spec.value !== 'array' && spec.value !== 'text') {
       error(
         `${path}.value`,
@@ -185,12 +192,54 @@ function checkLeaf(
     }
     return
   }
+  if (spec.value === 'none' && value !== undefined) {
+    warn(`${path}.value`, 'unused_value', `"${leaf.operator}" takes no value; it is ignored`)
+    return
+  }
   const shapeError = valueShapeError(spec.value, value)
   if (shapeError) {
     error(`${path}.value`, 'value_shape', `"${leaf.operator}" ${shapeError}`)
     return
   }
+  if (value === null) {
+    // json-rules-engine users write `equal null` for "not filled in"; here a blank fact is
+    // unknown, never null, so the condition could never hold as meant.
+    warn(
+      `${path}.value`,
+      'null_value',
+      `null never matches: a missing value is unknown, not null; use "exists" to ask whether ${field?.label ?? leaf.fact} is known`,
+    )
+    return
+  }
+  if (field && comparesValue.has(leaf.operator) && checkValueType(field, value, path, error)) {
+    return
+  }
   if (field?.type === 'enum' && field.options) checkOptions(field, value, path, warn)
+}
+
+/** Operators that compare the fact with the value strictly, as json-rules-engine does. */
+const comparesValue: ReadonlySet<string> = new Set(['equal', 'notEqual', 'in', 'notIn'])
+
+/**
+ * `"50"` never equals 50: a value of another type than the field's can never match under
+ * strict comparison, which is a mistake, not a rule. Returns whether it reported one.
+ */
+function checkValueType(field: FieldSpec, value: unknown, path: string, error: Report): boolean {
+  const given = Array.isArray(value) ? value : [value]
+  let reported = false
+  given.forEach((item, at) => {
+    if (item === null || hasFieldType(field.type, item)) return
+    const numeric = field.type === 'number' && typeof item === 'string' && item.trim() !== ''
+    const hint =
+      numeric && Number.isFinite(Number(item)) ? `; write ${Number(item)} without quotes` : ''
+    error(
+      Array.isArray(value) ? `${path}.value[${at}]` : `${path}.value`,
+      'value_type',
+      `${field.label} holds ${fieldValues[field.type]}, so ${JSON.stringify(item)} can never match${hint}`,
+    )
+    reported = true
+  })
+  return reported
 }
 
 function checkOptions(field: FieldSpec, value: unknown, path: string, warn: Report): void {
@@ -239,62 +288,25 @@ function valueShapeError(
   }
 }
 
-const typeName = (type: FieldSpec['type']) =>
-  ({ string: 'text', number: 'number', boolean: 'yes/no', enum: 'pick-list', list: 'list' })[type]
-
-/** Warns about an `all` whose numeric bounds on one fact leave no value (x > 10 and x < 5). */
-function checkSatisfiable(members: readonly Condition[], path: string, warn: Report): void {
-  const bounds = new Map<
-    string,
-    { low: number; lowStrict: boolean; high: number; highStrict: boolean; equals: Set<unknown> }
-  >()
-  for (const member of members) {
-    if (!('fact' in member)) continue
-    const value = member.value
-    const range = bounds.get(member.fact) ?? {
-      low: -Infinity,
-      lowStrict: false,
-      high: Infinity,
-      highStrict: false,
-      equals: new Set<unknown>(),
-    }
-    const raise = (low: number, strict: boolean) => {
-      if (low > range.low || (low === range.low && strict))
-        Object.assign(range, { low, lowStrict: strict })
-    }
-    const lower = (high: number, strict: boolean) => {
-      if (high < range.high || (high === range.high && strict))
-        Object.assign(range, { high, highStrict: strict })
-    }
-    if (member.operator === 'greaterThan' && typeof value === 'number') raise(value, true)
-    if (member.operator === 'greaterThanInclusive' && typeof value === 'number') raise(value, false)
-    if (member.operator === 'lessThan' && typeof value === 'number') lower(value, true)
-    if (member.operator === 'lessThanInclusive' && typeof value === 'number') lower(value, false)
-    if (member.operator === 'between' && Array.isArray(value) && value.length === 2) {
-      raise(value[0] as number, false)
-      lower(value[1] as number, false)
-    }
-    if (member.operator === 'equal') {
-      range.equals.add(value)
-      if (typeof value === 'number') {
-        raise(value, false)
-        lower(value, false)
-      }
-    }
-    bounds.set(member.fact, range)
-  }
-  for (const [fact, range] of bounds) {
-    const empty =
-      range.low > range.high || (range.low === range.high && (range.lowStrict || range.highStrict))
-    if (empty || range.equals.size > 1) {
-      warn(
-        path,
-        'never_matches',
-        `these conditions on "${fact}" can never all hold, so this group never matches`,
-      )
-    }
-  }
+const fieldKind: Record<FieldSpec['type'], string> = {
+  string: 'a text field',
+  number: 'a number field',
+  boolean: 'a yes/no field',
+  enum: 'a pick-list',
+  list: 'a list',
 }
+
+const fieldValues: Record<FieldSpec['type'], string> = {
+  string: 'text',
+  number: 'numbers',
+  boolean: 'yes/no values',
+  enum: 'pick-list values',
+  list: 'lists',
+}
+
+/** `"a", "b" or "c"`. */
+const orList = (items: readonly string[]) =>
+  items.length < 2 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} or ${items.at(-1)}`
 
 function duplicates(ids: readonly string[]): number[] {
   const seen = new Set<string>()

@@ -123,7 +123,7 @@ const conditionShape: z.ZodType<Condition> = z
 export const conditionSchema: z.ZodType<Condition> = z
   .unknown()
   .superRefine((value, ctx) => {
-    if (depthOf(value, 0) > MAX_DEPTH) {
+    if (depthOf(value, 1) > MAX_DEPTH) {
       ctx.addIssue({
         code: 'custom',
         message: `conditions may nest at most ${MAX_DEPTH} levels deep`,
@@ -132,12 +132,23 @@ export const conditionSchema: z.ZodType<Condition> = z
   })
   .pipe(conditionShape) as unknown as z.ZodType<Condition>
 
-function depthOf(value: unknown, depth: number): number {
-  if (depth > MAX_DEPTH || value === null || typeof value !== 'object') return depth
+/**
+ * Levels of conditions: a leaf is one level, a group one more than its deepest member. Only
+ * `all`, `any` and `not` count (a list reference in `value` is not a level); the walk stops
+ * past the limit, so its own recursion is bounded.
+ */
+function depthOf(condition: unknown, depth: number): number {
+  if (depth > MAX_DEPTH || condition === null || typeof condition !== 'object') return depth
+  if (Array.isArray(condition)) return depth
+  const { all, any, not } = condition as Record<string, unknown>
+  const members = [
+    ...(Array.isArray(all) ? all : []),
+    ...(Array.isArray(any) ? any : []),
+    ...(not === undefined ? [] : [not]),
+  ]
   let deepest = depth
-  const children = Array.isArray(value) ? value : Object.values(value)
-  for (const child of children) {
-    deepest = Math.max(deepest, depthOf(child, depth + (Array.isArray(value) ? 0 : 1)))
+  for (const member of members) {
+    deepest = Math.max(deepest, depthOf(member, depth + 1))
     if (deepest > MAX_DEPTH) break
   }
   return deepest

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { conditionSchema } from './condition.ts'
+import { conditionSchema, factPathSchema } from './condition.ts'
 import { leadSchema, outcomeSchema } from './lead.ts'
 
 export const RULESET_CONTENT_TYPE = 'application/vnd.leadgate.ruleset+json'
@@ -29,7 +29,7 @@ export type OnMissing = z.infer<typeof onMissingSchema>
 
 export const ruleSchema = z.strictObject({
   id: slugSchema,
-  name: z.string().min(1).max(200),
+  name: z.string().trim().min(1, 'a name is required').max(200),
   owner: ownerSchema,
   kind: ruleKindSchema,
   points: z.number().int().min(-1000).max(1000).optional().describe('Score rules only'),
@@ -59,7 +59,7 @@ const textList = z.array(z.string().max(2000)).max(100).default([])
 
 export const personaSchema = z.strictObject({
   id: slugSchema,
-  name: z.string().min(1).max(200),
+  name: z.string().trim().min(1, 'a name is required').max(200),
   owner: ownerSchema.optional(),
   match: conditionSchema,
   role: z.string().max(2000).optional(),
@@ -114,7 +114,7 @@ export const approvalSchema = z.strictObject({
 })
 
 export const testLeadSchema = z.strictObject({
-  name: z.string().min(1).max(200),
+  name: z.string().trim().min(1, 'a name is required').max(200),
   lead: leadSchema,
   expected: outcomeSchema.optional(),
 })
@@ -137,7 +137,7 @@ export const rulesetSchema = z.strictObject({
     error: `schemaVersion must be ${RULESET_SCHEMA_VERSION}`,
   }),
   id: slugSchema,
-  name: z.string().min(1).max(200),
+  name: z.string().trim().min(1, 'a name is required').max(200),
   description: z.string().max(5000).optional(),
   version: z.number().int().min(1).default(1),
   status: rulesetStatusSchema.default('draft'),
@@ -147,7 +147,10 @@ export const rulesetSchema = z.strictObject({
   approvals: z.array(approvalSchema).max(10).default([]),
   policy: policySchema,
   lists: z.record(slugSchema, listSchema).default({}),
-  fields: z.record(z.string().max(200), customFieldSchema).default({}),
+  fields: z
+    .record(factPathSchema, customFieldSchema)
+    .default({})
+    .describe('Custom lead fields by dotted path, e.g. "custom.partnerTier"'),
   rules: z.array(ruleSchema).max(2000),
   personas: z.array(personaSchema).max(200).default([]),
   testLeads: z.array(testLeadSchema).max(1000).default([]),

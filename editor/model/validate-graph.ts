@@ -134,7 +134,8 @@ export function inWords(issue: Pick<RulesetIssue, 'path' | 'message' | 'code'>):
       return label ? `${label} ${message}` : capitalise(message)
     }
   }
-  return label ? `${label}: ${message}` : capitalise(message)
+  const named = label && !message.toLowerCase().includes(label.toLowerCase())
+  return named ? `${label}: ${message}` : capitalise(message)
 }
 
 const capitalise = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1)

@@ -47,7 +47,7 @@ describe('validateGraph', () => {
     })
     const issues = validateGraph(graph).byNode.get('rule:target-industry/when.all.0')!
     expect(issues.map((issue) => issue.message)).toEqual([
-      '"is more than" does not apply to Industry (a pick-list); use "is" or "is one of"',
+      '"is more than" does not apply to Industry, a pick-list; use "is" or "is one of"',
     ])
   })
 
@@ -96,13 +96,13 @@ describe('validateGraph', () => {
     ])
   })
 
-  it('rewrites a generic schema message for an empty rule name', () => {
+  it('asks for a name when a rule has none', () => {
     const graph = update(fresh(), 'rule:need', { name: '' })
     expect(
       validateGraph(graph)
         .byNode.get('rule:need')!
         .map((issue) => issue.message),
-    ).toEqual(['Name cannot be empty'])
+    ).toEqual(['A name is required'])
   })
 
   it('pins thresholds in the wrong order on the policy node', () => {

@@ -48,7 +48,7 @@ const owner = fc.constantFrom('marketing' as const, 'sales' as const)
 const rule = fc.record(
   {
     id: slug,
-    name: text.filter((name) => name.length > 0),
+    name: text.filter((name) => name.trim().length > 0),
     owner,
     kind: fc.constantFrom('require' as const, 'disqualify' as const, 'score' as const),
     points: fc.integer({ min: -1000, max: 1000 }),
@@ -70,7 +70,7 @@ const textList = fc.array(text, { maxLength: 3 })
 const persona = fc.record(
   {
     id: slug,
-    name: text.filter((name) => name.length > 0),
+    name: text.filter((name) => name.trim().length > 0),
     owner,
     match: conditionArbitrary,
     role: text,
@@ -92,7 +92,7 @@ export const rulesetArbitrary: fc.Arbitrary<Ruleset> = fc
       contentType: fc.constant('application/vnd.leadgate.ruleset+json'),
       schemaVersion: fc.constant(1),
       id: slug,
-      name: text.filter((name) => name.length > 0),
+      name: text.filter((name) => name.trim().length > 0),
       description: text,
       version: fc.integer({ min: 1, max: 50 }),
       status: fc.constantFrom('draft', 'in_review', 'published'),

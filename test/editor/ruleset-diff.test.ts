@@ -85,7 +85,7 @@ describe('diffRulesets', () => {
         'removed',
         [
           { field: 'Condition', before: 'ALL of' },
-          { field: 'Condition', before: 'Need is one of confirmed, likely' },
+          { field: 'Condition', before: 'Need is one of Confirmed or Likely' },
         ],
       ],
       ['list', 'competitor-domains', 'changed', [{ field: 'Added', after: 'rival.io' }]],

@@ -1,8 +1,6 @@
-import { bodyLimit } from 'hono/body-limit'
 import { requestId } from 'hono/request-id'
 import { secureHeaders } from 'hono/secure-headers'
 import type { AppEnv } from './app-env.ts'
-import { ApiError } from './http/api-error.ts'
 import { identify } from './http/auth.ts'
 import { editorSite } from './http/editor-site.ts'
 import { handleError, handleNotFound } from './http/error-handler.ts'
@@ -82,26 +80,8 @@ export function createApp(services: Services, options: AppOptions = {}) {
     }),
   )
   if (services.accessLog) app.use('*', accessLog(services.accessLog))
-  const limit = bodyLimit({
-    maxSize: MAX_BODY_BYTES,
-    onError: () => {
-      throw new ApiError(
-        413,
-        'payload_too_large',
-        `the body is larger than ${MAX_BODY_BYTES} bytes; send batches to ${BATCH_PATH}`,
-        {
-          limit: MAX_BODY_BYTES,
-        },
-      )
-    },
-  })
-  const json = jsonBody()
-  app.use('/api/*', async (c, next) => {
-    if (c.req.path === BATCH_PATH) return next()
-    return limit(c, async () => {
-      await json(c, next)
-    })
-  })
+  const json = jsonBody(MAX_BODY_BYTES)
+  app.use('/api/*', async (c, next) => (c.req.path === BATCH_PATH ? next() : json(c, next)))
   app.use('/api/*', identify(services.accounts))
   app.route('/', apiRoutes(services))
   mountApiDocs(app, services.version)

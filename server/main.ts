@@ -49,7 +49,6 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
   const port = (server.address() as AddressInfo).port
   const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host
   const url = `http://${host}:${port}`
-  console.log(`leadgate ${services.version} listening on ${url} (data in ${config.dataDir})`)
   if (services.seeded.length > 0) {
     console.log(`loaded example rulesets as published versions: ${services.seeded.join(', ')}`)
   }
@@ -60,6 +59,8 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
         : `\nFirst start: created the admin account ${admin.email} with LEADGATE_ADMIN_PASSWORD. Sign in at ${url}\n`,
     )
   }
+  // Last, so whoever waits for this line (tests, scripts) has seen everything above.
+  console.log(`leadgate ${services.version} listening on ${url} (data in ${config.dataDir})`)
   let stopping: Promise<void> | undefined
   const stop = () =>
     (stopping ??= (async () => {

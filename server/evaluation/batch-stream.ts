@@ -128,7 +128,8 @@ async function* batches(
   }
   const fail = (error: LineError) => {
     counts.errors++
-    out.push(`${JSON.stringify({ line: lineNumber, error: { details: null, ...error } })}\n`)
+    const { code, message, details = null } = error
+    out.push(`${JSON.stringify({ line: lineNumber, error: { code, message, details } })}\n`)
   }
   /** Makes the chunk's decisions durable, then hands its answers out. */
   const release = async (): Promise<string> => {

@@ -33,18 +33,25 @@ export function decideLead(
 ): DecidedLead {
   const now = options.now ?? new Date()
   const decisionId = newDecisionId(now.getTime())
-  const decision = version.compiled.evaluate(lead, { trace: 'full', now })
-  const { trace, evaluatedAt, ...rest } = decision
-  const head = JSON.stringify({ decisionId, ...rest })
-  const body = head.slice(0, -1)
-  const entries = trace.map((entry) => JSON.stringify(entry))
-  const tail = `,"evaluatedAt":${JSON.stringify(evaluatedAt)}`
+  const evaluation = version.compiled.run(lead)
+  const {
+    trace: _trace,
+    evaluatedAt,
+    ...decision
+  } = version.compiled.explain(evaluation, {
+    trace: 'none',
+    now,
+  })
+  const trace = version.trace(evaluation)
+  const body = JSON.stringify({ decisionId, ...decision }).slice(0, -1)
+  const tail = `,"evaluatedAt":"${evaluatedAt}"`
   let shown: string
-  if (options.trace === 'full') shown = entries.join(',')
+  if (options.trace === 'full') shown = trace.entries.join(',')
   else if (options.trace === 'none') shown = ''
-  else shown = entries.filter((_, at) => trace[at]!.result !== 'pass').join(',')
+  else shown = trace.entries.filter((_, at) => !trace.passed[at]).join(',')
   const responseJson = `${body},"trace":[${shown}]${tail}}`
-  const json = `${body},"trace":[${entries.join(',')}]${tail},"lead":${JSON.stringify(lead)},"rulesetHash":"${version.contentHash}","source":${JSON.stringify(options.source)}}`
+  const source = `{"kind":"${options.source.kind}","id":${JSON.stringify(options.source.id)}}`
+  const json = `${body},"trace":[${trace.entries.join(',')}]${tail},"lead":${JSON.stringify(lead)},"rulesetHash":"${version.contentHash}","source":${source}}`
   return {
     decisionId,
     responseJson,

@@ -1,10 +1,13 @@
-import { compileRuleset, type CompiledRuleset } from '../../engine/index.ts'
+import { compileRuleset, type CompiledRuleset, type Evaluation } from '../../engine/index.ts'
 import { notFound } from '../http/api-error.ts'
 import type { RulesetStore, VersionRecord } from '../store/types.ts'
 import { rulesetNotFound } from '../rulesets/ruleset-service.ts'
+import { traceSerializer, type TraceJson } from './trace-serializer.ts'
 
 export interface CompiledVersion {
   compiled: CompiledRuleset
+  /** Serializes this version's trace entries (see `traceSerializer`). */
+  trace: (evaluation: Evaluation) => TraceJson
   status: VersionRecord['status']
   contentHash: string
 }
@@ -63,8 +66,10 @@ export class EvaluatorCache {
   }
 
   private compile(record: VersionRecord): CompiledVersion {
+    const compiled = compileRuleset(record.document)
     return {
-      compiled: compileRuleset(record.document),
+      compiled,
+      trace: traceSerializer(compiled),
       status: record.status,
       contentHash: record.contentHash,
     }

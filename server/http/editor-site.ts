@@ -22,18 +22,7 @@ export function editorSite(dir: string): MiddlewareHandler {
   const indexFile = join(dir, 'index.html')
   let files: MiddlewareHandler | undefined
   // Built on first use: the editor may be built after the server started.
-  const serveFiles = () =>
-    (files ??= serveStatic({
-      root: dir,
-      onFound: (path, c) => {
-        c.header(
-          'Cache-Control',
-          path.includes(`${join(dir, 'assets')}`)
-            ? 'public, max-age=31536000, immutable'
-            : 'no-cache',
-        )
-      },
-    }))
+  const serveFiles = () => (files ??= serveStatic({ root: dir }))
   return async (c, next) => {
     const method = c.req.method
     if (
@@ -47,7 +36,15 @@ export function editorSite(dir: string): MiddlewareHandler {
       return c.req.path === '/' ? c.html(notBuiltPage, 200) : next()
     }
     const served = await serveFiles()(c, async () => {})
-    if (served) return served
+    if (served) {
+      // Vite names assets by content hash: they never change, index.html always may.
+      const immutable = c.req.path.startsWith('/assets/')
+      served.headers.set(
+        'Cache-Control',
+        immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
+      )
+      return served
+    }
     // A page path (no file extension) belongs to the editor's router: answer with the app.
     if (extname(c.req.path) === '') {
       c.header('Cache-Control', 'no-cache')

@@ -11,10 +11,8 @@ const ref = { $ref: '#/components/schemas/Condition' }
  * The engine checks conditions in code (recursion, exactly one form), which a generator cannot
  * read; this describes the same shape for the OpenAPI document.
  */
-function describeConditions(): void {
-  if (z.globalRegistry.has(conditionSchema)) return
-  z.globalRegistry.add(conditionSchema, {
-    id: 'Condition',
+function describeConditions(app: OpenAPIHono<AppEnv>): void {
+  app.openAPIRegistry.registerComponent('schemas', 'Condition', {
     description:
       'json-rules-engine condition over dotted fact paths: a leaf `{ fact, operator, value }` or a group `all` / `any` / `not`',
     oneOf: [
@@ -28,26 +26,25 @@ function describeConditions(): void {
           value: { description: 'A scalar, a list of scalars, or `{ "list": "<list id>" }`' },
         },
       },
-      {
-        type: 'object',
-        required: ['all'],
-        additionalProperties: false,
-        properties: { all: { type: 'array', items: ref } },
-      },
-      {
-        type: 'object',
-        required: ['any'],
-        additionalProperties: false,
-        properties: { any: { type: 'array', items: ref } },
-      },
-      { type: 'object', required: ['not'], additionalProperties: false, properties: { not: ref } },
+      group('all', { type: 'array', items: ref }),
+      group('any', { type: 'array', items: ref }),
+      group('not', ref),
     ],
   })
+  // Wherever the engine's schema is used (rule `when`, persona `match`), point at the component.
+  if (!z.globalRegistry.has(conditionSchema)) z.globalRegistry.add(conditionSchema, ref)
 }
+
+const group = (key: string, schema: object) => ({
+  type: 'object' as const,
+  required: [key],
+  additionalProperties: false,
+  properties: { [key]: schema },
+})
 
 /** Serves the OpenAPI 3.1 document at /api/openapi.json and the reference page at /api/docs. */
 export function mountApiDocs(app: OpenAPIHono<AppEnv>, version: string): void {
-  describeConditions()
+  describeConditions(app)
   app.openAPIRegistry.registerComponent('securitySchemes', 'apiKey', {
     type: 'http',
     scheme: 'bearer',

@@ -14,7 +14,8 @@ import { batchQuerySchema, decisionViewSchema, evaluateBodySchema } from '../sch
 import type { Services } from '../services.ts'
 
 const tags = ['Evaluation']
-const ndjsonTypes = ['application/x-ndjson', 'application/ndjson', 'application/jsonl'] as const
+// Not application/jsonl: a type starting with "application/json" would be parsed as one JSON body.
+const ndjsonTypes = ['application/x-ndjson', 'application/ndjson'] as const
 
 const evaluateRoute = createRoute({
   method: 'post',
@@ -78,6 +79,15 @@ export const evaluateRoutes = (services: Services) =>
     })
     .openapi(batchRoute, async (c) => {
       const { ruleset, version, trace } = c.req.valid('query')
+      const contentType = (c.req.header('content-type') ?? '').split(';')[0]!.trim().toLowerCase()
+      if (!(ndjsonTypes as readonly string[]).includes(contentType)) {
+        throw new ApiError(
+          415,
+          'unsupported_media_type',
+          `send leads as NDJSON with "Content-Type: application/x-ndjson"${contentType ? `, not "${contentType}"` : ''}`,
+          { contentType: contentType || null },
+        )
+      }
       const compiled = await services.evaluators.get(ruleset, version)
       const body = c.req.raw.body
       if (!body)

@@ -117,7 +117,7 @@ export class RulesetService {
         options.from === undefined ? latest : await this.version(rulesetId, options.from)
       const version = latest.version + 1
       const { document } = acceptDocument(
-        { ...source.document, changeNote: options.changeNote ?? undefined },
+        { ...source.document, version, changeNote: options.changeNote },
         { id: rulesetId, version },
       )
       const record = this.newRecord(document, version, source.version, actor)

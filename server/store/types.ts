@@ -133,7 +133,8 @@ export interface RulesetStore {
   insertVersion(record: VersionRecord): Promise<void>
   /**
    * Applies every change or none: throws `StoreConflictError` when any stored revision differs
-   * from `expectedRevision`. Publishing uses it to archive the old version in the same step.
+   * from `expectedRevision`, or when a ruleset would end up with two published versions.
+   * Publishing uses it to archive the old version in the same step.
    */
   replaceVersions(changes: VersionChange[]): Promise<void>
   /** Called after a version of a ruleset changed, in this process or (database) another. */

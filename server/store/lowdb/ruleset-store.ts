@@ -75,12 +75,18 @@ export class LowdbRulesetStore implements RulesetStore {
       return { versions, at, current, next: structuredClone(next) }
     })
     for (const slot of slots) slot.versions[slot.at] = slot.next
+    const rulesetIds = new Set(changes.map((change) => change.next.rulesetId))
+    for (const rulesetId of rulesetIds) {
+      // The invariant a database keeps with a partial unique index: one published version.
+      if (this.versionsOf(rulesetId).filter((record) => record.status === 'published').length > 1) {
+        for (const slot of slots) slot.versions[slot.at] = slot.current
+        throw new StoreConflictError(`ruleset ${rulesetId} has another version published meanwhile`)
+      }
+    }
     await this.persist(() => {
       for (const slot of slots) slot.versions[slot.at] = slot.current
     })
-    for (const rulesetId of new Set(changes.map((change) => change.next.rulesetId))) {
-      this.emit(rulesetId)
-    }
+    for (const rulesetId of rulesetIds) this.emit(rulesetId)
   }
 
   onChange(listener: (rulesetId: string) => void): () => void {

@@ -86,10 +86,7 @@ async function measure(
   await page.locator('.react-flow__node-rule').first().waitFor()
   await page.getByTestId('canvas-status').waitFor()
   const load = Date.now() - started
-  await page
-    .locator('.react-flow__node-condition')
-    .first()
-    .click({ position: { x: 30, y: 12 } })
+  await selectVisibleCondition(page, 'Employees')
   const valueBox = page.locator('.side-panel input[aria-label="Value"]').first()
   await valueBox.waitFor()
   const timings: number[] = []
@@ -99,6 +96,19 @@ async function measure(
   }
   timings.sort((a, b) => a - b)
   return { load, edit: Math.round(timings[Math.floor(timings.length / 2)]!) }
+}
+
+/** Clicks the first condition card on screen whose field is `label`. */
+async function selectVisibleCondition(page: Page, label: string): Promise<void> {
+  const canvas = (await page.locator('.react-flow').boundingBox())!
+  const cards = page.locator('.react-flow__node-condition').filter({ hasText: label })
+  for (let at = 0; at < (await cards.count()); at++) {
+    const box = await cards.nth(at).boundingBox()
+    if (!box || box.y < canvas.y + 40 || box.y + box.height > canvas.y + canvas.height) continue
+    await page.mouse.click(box.x + 30, box.y + 12)
+    return
+  }
+  throw new Error(`no "${label}" condition on screen`)
 }
 
 /**

@@ -7,7 +7,10 @@ import { defaultComparison } from '../../editor/model/index.ts'
  * sides. Deterministic, so every run measures the same document.
  */
 export function generatedRuleset(count: number): RulesetInput {
-  const fields = [...fieldCatalog.values()].filter((field) => !field.derivedFrom)
+  // Employees first: the benchmark edits the first rule's number, as a person would.
+  const fields = [...fieldCatalog.values()]
+    .filter((field) => !field.derivedFrom)
+    .sort((a, b) => Number(b.path === 'company.employees') - Number(a.path === 'company.employees'))
   const kinds = ['score', 'score', 'score', 'require', 'disqualify'] as const
   const rules = Array.from({ length: count }, (_, at) => {
     const kind = kinds[at % kinds.length]!

@@ -69,6 +69,8 @@ function Comparison({
   b: number
 }) {
   const diff = useMemo(() => diffRulesets(older, newer), [older, newer])
+  const before = useMemo(() => marks(diff, 'before'), [diff])
+  const after = useMemo(() => marks(diff, 'after'), [diff])
   const counts = {
     added: diff.changes.filter((c) => c.change === 'added').length,
     removed: diff.changes.filter((c) => c.change === 'removed').length,
@@ -78,16 +80,16 @@ function Comparison({
     <div className="compare">
       <div className="compare-graphs">
         <ComparePane
-          title={`v${a}`}
+          version={a}
           subtitle="before"
           ruleset={older}
-          highlights={marks(diff, 'before')}
+          highlights={before}
         />
         <ComparePane
-          title={`v${b}`}
+          version={b}
           subtitle="after"
           ruleset={newer}
-          highlights={marks(diff, 'after')}
+          highlights={after}
         />
       </div>
       <aside className="compare-list">
@@ -116,12 +118,12 @@ function marks(diff: RulesetDiff, side: 'before' | 'after'): Map<string, Highlig
 }
 
 function ComparePane({
-  title,
+  version,
   subtitle,
   ruleset,
   highlights,
 }: {
-  title: string
+  version: number
   subtitle: string
   ruleset: Ruleset
   highlights: Map<string, Highlight>
@@ -134,8 +136,14 @@ function ComparePane({
   return (
     <section className="compare-pane">
       <header>
-        <span className="version-chip">{title}</span>{' '}
+        <span className="version-chip">v{version}</span>{' '}
         <span className="muted small">{subtitle}</span>
+        <a
+          className="small compare-open"
+          href={hrefOf({ name: 'editor', id: ruleset.id, version })}
+        >
+          Open v{version}
+        </a>
       </header>
       <EditorStoreProvider store={store}>
         <ReactFlowProvider>

@@ -133,4 +133,25 @@ test.describe.serial('a ruleset from canvas to published decision', () => {
     expect(decision.leadId).toBe('CRM-7')
     expect(decision.outcome).toBe('accepted')
   })
+
+  test('marketing drafts version 2 and compares it with version 1', async ({ page }) => {
+    await signIn(page, people.marketing)
+    await openRuleset(page, 'E2E inbound')
+    await page.getByRole('button', { name: 'New draft from v1' }).click()
+    await expect(page.getByTestId('version-status')).toHaveText('Draft')
+    await expect(page.locator('.version-chip').first()).toHaveText('v2')
+    const employees = page.locator('.react-flow__node-condition', { hasText: 'Employees' })
+    await select(employees)
+    await page.getByLabel('Value', { exact: true }).fill('150')
+    await page.getByRole('button', { name: 'Save draft' }).click()
+    await expect(page.getByTestId('save-state')).toHaveText('✓ Saved')
+    await page.getByRole('tab', { name: 'History' }).click()
+    await page.getByLabel('Compare v2 with').selectOption('1')
+    await page.getByRole('button', { name: 'Compare' }).click()
+    await expect(page.getByTestId('change-list')).toContainText(
+      'Employees is at least 100 → Employees is at least 150',
+    )
+    await expect(page.locator('[data-highlight="changed"]')).toHaveCount(2)
+    await screenshot(page, '11-compare-versions')
+  })
 })

@@ -79,18 +79,8 @@ function Comparison({
   return (
     <div className="compare">
       <div className="compare-graphs">
-        <ComparePane
-          version={a}
-          subtitle="before"
-          ruleset={older}
-          highlights={before}
-        />
-        <ComparePane
-          version={b}
-          subtitle="after"
-          ruleset={newer}
-          highlights={after}
-        />
+        <ComparePane version={a} subtitle="before" ruleset={older} highlights={before} />
+        <ComparePane version={b} subtitle="after" ruleset={newer} highlights={after} />
       </div>
       <aside className="compare-list">
         <h3>What changed</h3>

@@ -27,7 +27,9 @@ export function DecisionView({ decision, source }: { decision: Decision; source:
             <span className={`reason-mark reason-mark-${reason.effect}`}>
               {reason.effect === 'points'
                 ? `${(reason.points ?? 0) >= 0 ? '+' : ''}${reason.points}`
-                : effectWords[reason.effect]}
+                : reason.kind === 'policy' && reason.effect === 'none'
+                  ? 'score'
+                  : effectWords[reason.effect]}
             </span>
             <span className="reason-text">{reason.text}</span>
             {reason.owner && <span className={`badge badge-${reason.owner}`}>{reason.owner}</span>}

@@ -74,6 +74,10 @@ test.describe.serial('a ruleset from canvas to published decision', () => {
 
     await page.keyboard.press('Control+s')
     await expect(page.getByTestId('save-state')).toHaveText('✓ Saved')
+    await page.getByRole('button', { name: 'Check on the server' }).click()
+    await expect(page.getByTestId('server-check')).toHaveText(
+      'Server: rejected, score 0 — same as the canvas.',
+    )
     await page.getByRole('button', { name: 'Submit for review' }).click()
     const dialog = page.getByRole('dialog')
     await dialog.getByLabel('Change note').fill('First version: size, industry and budget floor')
@@ -134,7 +138,9 @@ test.describe.serial('a ruleset from canvas to published decision', () => {
     expect(decision.outcome).toBe('accepted')
   })
 
-  test('marketing drafts version 2 and compares it with version 1', async ({ page }) => {
+  test('marketing drafts version 2, replays a logged lead on it and compares it with version 1', async ({
+    page,
+  }) => {
     await signIn(page, people.marketing)
     await openRuleset(page, 'E2E inbound')
     await page.getByRole('button', { name: 'New draft from v1' }).click()
@@ -145,6 +151,11 @@ test.describe.serial('a ruleset from canvas to published decision', () => {
     await page.getByLabel('Value', { exact: true }).fill('150')
     await page.getByRole('button', { name: 'Save draft' }).click()
     await expect(page.getByTestId('save-state')).toHaveText('✓ Saved')
+    await page.getByRole('tab', { name: 'Test' }).click()
+    await page.getByText('Pick a lead from the decision log').click()
+    await page.getByRole('button', { name: /CRM-7/ }).click()
+    await expect(page.getByTestId('decision')).toHaveAttribute('data-outcome', 'accepted')
+    await expect(page.getByLabel('Lead id')).toHaveValue('CRM-7')
     await page.getByRole('tab', { name: 'History' }).click()
     await page.getByLabel('Compare v2 with').selectOption('1')
     await page.getByRole('button', { name: 'Compare' }).click()

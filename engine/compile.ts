@@ -1,15 +1,21 @@
 import { leafWording, type LeafWording } from './condition-wording.ts'
 import {
-  describeFailure,
-  describeMatch,
-  describeUnknown,
-  ownerNote,
-  policyText,
-} from './explain.ts'
-import { catalogFor, catalogReader, hasFieldType, type FieldSpec } from './field-catalog.ts'
+  ANY,
+  conditionProgram,
+  EXISTS,
+  flattenConditions,
+  LEAF,
+  NOT,
+  type FlatConditions,
+} from './condition-program.ts'
+import { describeUnknown, ownerNote, policyText, type InvalidValue } from './explain.ts'
 import { isMissing } from './fact-path.ts'
+import { factTableReader, type FactSlot } from './fact-table.ts'
+import { catalogFor, catalogReader } from './field-catalog.ts'
+import { byteArrays, currentTimestamp, lastWordsOf, presenceTest } from './hot-path.ts'
+import { leafSentence, type LeafSentence } from './leaf-texts.ts'
 import { prepareTest, type OperatorName } from './operators.ts'
-import { scorePersonas } from './personas.ts'
+import { personaScorer } from './personas.ts'
 import {
   isAll,
   isAny,
@@ -21,6 +27,7 @@ import {
 import type { Decision, Effect, Reason, Result, RuleResult, TraceEntry } from './schema/decision.ts'
 import type { Lead, Outcome } from './schema/lead.ts'
 import type { OnMissing, Rule, Ruleset } from './schema/ruleset.ts'
+import { traceEntries } from './trace.ts'
 
 /** Result codes used on the hot path; `results` arrays hold one per condition node. */
 export const FAIL = 0
@@ -58,7 +65,9 @@ export interface EvaluateOptions {
 export interface Evaluation {
   lead: Lead
   facts: readonly unknown[]
+  /** One result code per condition node. A view on a shared buffer: use its elements only. */
   results: Uint8Array
+  /** One result code per active rule (same caveat). */
   ruleCodes: Uint8Array
   outcome: Outcome
   score: number
@@ -80,12 +89,10 @@ export interface CompiledRuleset {
 /** Stands for an absent fact in the per-lead fact table. */
 const MISSING: unknown = Symbol('missing')
 
-type NodeFn = (facts: readonly unknown[], results: Uint8Array) => ResultCode
-
-interface Slot {
-  path: string
+interface Slot extends FactSlot {
   read: (lead: unknown) => unknown
-  type?: FieldSpec['type']
+  /** One remembering title splitter shared by the fact's title conditions. */
+  titleWords?: (text: string) => string[]
 }
 
 const defaultOnMissing: Record<Rule['kind'], OnMissing> = {
@@ -95,9 +102,11 @@ const defaultOnMissing: Record<Rule['kind'], OnMissing> = {
 }
 
 /**
- * Compiles a validated ruleset into an evaluator made of closures, once per version.
- * Conditions are numbered so a decision's results fit in one byte array; every condition is
- * evaluated (no short-circuit) so the trace can show all reasons, not only the first.
+ * Compiles a validated ruleset into an evaluator, once per version (closures and typed
+ * arrays; never code generated from ruleset text). Conditions are numbered so a decision's
+ * results fit in one byte array; every condition is evaluated (no short-circuit) so the
+ * trace can show all reasons, not only the first. Everything that does not depend on the
+ * lead (wording, trace entry layout, persona criteria) is prepared here, not per decision.
  *
  * @example
  * const compiled = compileRuleset(parseRuleset(json))
@@ -106,7 +115,6 @@ const defaultOnMissing: Record<Rule['kind'], OnMissing> = {
 export function compileRuleset(ruleset: Ruleset): CompiledRuleset {
   const catalog = catalogFor(ruleset)
   const nodes: ConditionNode[] = []
-  const nodeFns: NodeFn[] = []
   const slots: Slot[] = []
   const slotByPath = new Map<string, number>()
 
@@ -114,7 +122,14 @@ export function compileRuleset(ruleset: Ruleset): CompiledRuleset {
     const known = slotByPath.get(path)
     if (known !== undefined) return known
     const slot = slots.length
-    slots.push({ path, read: catalogReader(path, catalog), type: catalog.get(path)?.type })
+    const read = catalogReader(path, catalog)
+    const type = catalog.get(path)?.type
+    const present = presenceTest(type)
+    const fetch = (lead: unknown) => {
+      const value = read(lead)
+      return present(value) ? value : MISSING
+    }
+    slots.push({ path, read, type, fetch, derived: catalog.get(path)?.derive !== undefined })
     slotByPath.set(path, slot)
     return slot
   }
@@ -122,34 +137,28 @@ export function compileRuleset(ruleset: Ruleset): CompiledRuleset {
   const resolveValue = (value: ConditionValue | undefined): unknown =>
     isListRef(value) ? (ruleset.lists[value.list] ?? []) : value
 
+  const tests: (((actual: unknown) => boolean) | undefined)[] = []
+
   const compileNode = (
     condition: Condition,
     path: string,
     owner: Pick<ConditionNode, 'ruleId' | 'personaId'>,
-  ): NodeFn => {
+  ): void => {
     const index = nodes.length
     const node: ConditionNode = { index, ...owner, path, children: [], slot: -1 }
     nodes.push(node)
-    let fn: NodeFn
     if (isAll(condition) || isAny(condition)) {
       const gate = isAll(condition) ? 'all' : 'any'
       const members = isAll(condition) ? condition.all : condition.any
       node.gate = gate
-      const childFns = members.map((child, at) => {
+      members.forEach((child, at) => {
         node.children.push(nodes.length)
-        return compileNode(child, `${path}.${gate}.${at}`, owner)
+        compileNode(child, `${path}.${gate}.${at}`, owner)
       })
-      fn = gate === 'all' ? allOf(index, childFns) : anyOf(index, childFns)
     } else if (isNot(condition)) {
       node.gate = 'not'
       node.children.push(nodes.length)
-      const inner = compileNode(condition.not, `${path}.not`, owner)
-      fn = (facts, results) => {
-        const result = inner(facts, results)
-        const negated = result === UNKNOWN ? UNKNOWN : result === PASS ? FAIL : PASS
-        results[index] = negated
-        return negated
-      }
+      compileNode(condition.not, `${path}.not`, owner)
     } else {
       const slot = slotFor(condition.fact)
       node.fact = condition.fact
@@ -164,52 +173,67 @@ export function compileRuleset(ruleset: Ruleset): CompiledRuleset {
         catalog.get(condition.fact),
         expected,
       )
-      fn = leafOf(index, slot, condition.operator, expected)
+      if (condition.operator !== 'exists') {
+        const titleWords =
+          condition.operator === 'titleHasAny'
+            ? (slots[slot]!.titleWords ??= lastWordsOf())
+            : undefined
+        tests[index] = prepareTest(condition.operator, expected, titleWords)
+      }
     }
-    nodeFns[index] = fn
-    return fn
   }
 
   const activeRules = ruleset.rules.filter((rule) => rule.enabled !== false)
-  const ruleRoots: number[] = []
-  const ruleFns = activeRules.map((rule) => {
-    ruleRoots.push(nodes.length)
-    return compileNode(rule.when, 'when', { ruleId: rule.id })
+  const ruleRoots = activeRules.map((rule) => {
+    const root = nodes.length
+    compileNode(rule.when, 'when', { ruleId: rule.id })
+    return root
   })
-  const personaRoots: number[] = []
-  const personaFns = ruleset.personas.map((persona) => {
-    personaRoots.push(nodes.length)
-    return compileNode(persona.match, 'match', { personaId: persona.id })
+  const personaRoots = ruleset.personas.map((persona) => {
+    const root = nodes.length
+    compileNode(persona.match, 'match', { personaId: persona.id })
+    return root
   })
+  const personaStart = nodes.length === 0 ? 0 : (personaRoots[0] ?? nodes.length)
+  // Rule index of every rule condition (-1 for persona conditions): the failing trace shows
+  // all conditions of a rule that rejected or nurtured the lead, matched disqualifiers too.
+  const ruleOfNode = new Int32Array(nodes.length).fill(-1)
+  ruleRoots.forEach((root, at) => {
+    const end = ruleRoots[at + 1] ?? personaStart
+    ruleOfNode.fill(at, root, end)
+  })
+  const tree = flattenConditions(nodes)
+  const evaluateConditions = conditionProgram(tree, tests, MISSING)
 
   const ruleEffects = activeRules.map((rule) => effectTable(rule))
   const rulePoints = activeRules.map((rule) => (rule.kind === 'score' ? (rule.points ?? 0) : 0))
   const { acceptAt, nurtureAt } = ruleset.policy
-  const slotCount = slots.length
   const nodeCount = nodes.length
+  const readFacts = factTableReader(slots, MISSING)
+  const bytes = byteArrays()
+  const notes = activeRules.map((rule) => ownerNote(rule))
+  // Rules differ in shape (optional fields); one shape keeps the per-decision reads fast.
+  const ruleFacts = activeRules.map(({ id, name, kind, owner }) => ({ id, name, kind, owner }))
+  const sentence = leafSentence(nodes.map((node) => node.wording))
+  const traceEntry = traceEntries(nodes)
+  const scorePersonas = personaScorer(ruleset, personaRoots, nodes)
 
   const run = (lead: Lead): Evaluation => {
-    const facts = new Array<unknown>(slotCount)
-    for (let slot = 0; slot < slotCount; slot++) {
-      const { read, type } = slots[slot]!
-      const value = read(lead)
-      facts[slot] =
-        isMissing(value) || (type !== undefined && !hasFieldType(type, value)) ? MISSING : value
-    }
-    const results = new Uint8Array(nodeCount)
-    const ruleCodes = new Uint8Array(ruleFns.length)
+    const facts = readFacts(lead)
+    const results = bytes(nodeCount)
+    evaluateConditions(facts, results)
+    const ruleCodes = bytes(ruleRoots.length)
     let score = 0
     let rejected = false
     let nurtured = false
-    for (let at = 0; at < ruleFns.length; at++) {
-      const code = ruleFns[at]!(facts, results)
+    for (let at = 0; at < ruleRoots.length; at++) {
+      const code = results[ruleRoots[at]!] as ResultCode
       ruleCodes[at] = code
       const effect = ruleEffects[at]![code]
       if (effect === 'rejected') rejected = true
       else if (effect === 'nurture') nurtured = true
       else if (effect === 'points') score += rulePoints[at]!
     }
-    for (const personaFn of personaFns) personaFn(facts, results)
     const outcome: Outcome = rejected
       ? 'rejected'
       : nurtured
@@ -224,15 +248,19 @@ export function compileRuleset(ruleset: Ruleset): CompiledRuleset {
 
   const explain = (evaluation: Evaluation, options: EvaluateOptions = {}): Decision => {
     const { facts, results, ruleCodes, outcome, score } = evaluation
-    const actualOf = (node: ConditionNode) => {
-      const value = facts[node.slot]
+    const slotOf = tree.slots
+    const actualAt = (index: number) => {
+      const slot = slotOf[index]!
+      if (slot < 0) return undefined
+      const value = facts[slot]
       return value === MISSING ? undefined : value
     }
     // A value the lead sent with the wrong type counts as unknown; it is read again here
     // (off the hot path) so the reason and the trace can show what was sent.
-    const invalidOf = (node: ConditionNode) => {
-      if (facts[node.slot] !== MISSING) return undefined
-      const raw = slots[node.slot]!.read(evaluation.lead)
+    const invalidAt = (index: number) => {
+      const slot = slotOf[index]!
+      if (slot < 0 || facts[slot] !== MISSING) return undefined
+      const raw = slots[slot]!.read(evaluation.lead)
       return isMissing(raw) ? undefined : raw
     }
     const rules: RuleResult[] = []
@@ -242,35 +270,32 @@ export function compileRuleset(ruleset: Ruleset): CompiledRuleset {
     let decidedByRule = false
     for (let at = 0; at < activeRules.length; at++) {
       const rule = activeRules[at]!
+      const { id, kind, owner } = ruleFacts[at]!
       const code = ruleCodes[at] as ResultCode
       const effect = ruleEffects[at]![code]!
       const points = effect === 'points' ? rulePoints[at]! : 0
-      rules.push({
-        ruleId: rule.id,
-        kind: rule.kind,
-        owner: rule.owner,
-        result: resultNames[code]!,
-        effect,
-        points,
-      })
+      rules.push({ ruleId: id, kind, owner, result: resultNames[code]!, effect, points })
       if (effect === 'none') continue
       if (effect !== 'points') decidedByRule = true
       const text = reasonText(
         rule,
+        notes[at]!,
         code,
         effect,
         points,
         ruleRoots[at]!,
         nodes,
         results,
-        actualOf,
-        invalidOf,
+        tree,
+        actualAt,
+        invalidAt,
+        sentence,
       )
       const reason: Reason = {
-        ruleId: rule.id,
-        ruleName: rule.name,
-        owner: rule.owner,
-        kind: rule.kind,
+        ruleId: id,
+        ruleName: ruleFacts[at]!.name,
+        owner,
+        kind,
         result: resultNames[code]!,
         effect,
         text,
@@ -291,20 +316,23 @@ export function compileRuleset(ruleset: Ruleset): CompiledRuleset {
     }
     reasons.push(...earned)
 
-    const personas = scorePersonas(
-      ruleset,
-      personaRoots,
-      nodes,
-      results,
-      ruleset.policy.personaMinMatch,
-    )
+    const personas = scorePersonas(results, ruleset.policy.personaMinMatch)
     const mode = options.trace ?? 'full'
-    const trace: TraceEntry[] = []
-    if (mode !== 'none') {
+    let trace: TraceEntry[] = []
+    if (mode === 'full') {
+      // Sized once: a full trace has one entry per condition.
+      trace = new Array<TraceEntry>(nodeCount)
+      for (let index = 0; index < nodeCount; index++) {
+        trace[index] = traceEntry(index, results[index]!, actualAt(index) ?? invalidAt(index))
+      }
+    } else if (mode === 'failing') {
       for (let index = 0; index < nodeCount; index++) {
         const code = results[index] as ResultCode
-        if (mode === 'failing' && code === PASS) continue
-        trace.push(traceEntry(nodes[index]!, code, actualOf, invalidOf))
+        const rule = ruleOfNode[index]!
+        const decisive = rule >= 0 && isDecisive(ruleEffects[rule]![ruleCodes[rule] as ResultCode]!)
+        if (code !== PASS || decisive) {
+          trace.push(traceEntry(index, code, actualAt(index) ?? invalidAt(index)))
+        }
       }
     }
     const leadId = evaluation.lead.id
@@ -317,7 +345,7 @@ export function compileRuleset(ruleset: Ruleset): CompiledRuleset {
       rules,
       personas,
       trace,
-      evaluatedAt: (options.now ?? new Date()).toISOString(),
+      evaluatedAt: options.now ? options.now.toISOString() : currentTimestamp(),
     }
   }
 
@@ -331,56 +359,9 @@ export function compileRuleset(ruleset: Ruleset): CompiledRuleset {
   }
 }
 
-function leafOf(index: number, slot: number, operator: OperatorName, expected: unknown): NodeFn {
-  if (operator === 'exists') {
-    return (facts, results) => {
-      const result = facts[slot] === MISSING ? FAIL : PASS
-      results[index] = result
-      return result
-    }
-  }
-  const test = prepareTest(operator, expected)
-  return (facts, results) => {
-    const actual = facts[slot]
-    const result = actual === MISSING ? UNKNOWN : test(actual) ? PASS : FAIL
-    results[index] = result
-    return result
-  }
-}
-
-/** Three-valued AND, evaluating every member: fail beats unknown beats pass. */
-function allOf(index: number, members: NodeFn[]): NodeFn {
-  return (facts, results) => {
-    let failed = false
-    let unknown = false
-    for (const member of members) {
-      const result = member(facts, results)
-      if (result === FAIL) failed = true
-      else if (result === UNKNOWN) unknown = true
-    }
-    const result = failed ? FAIL : unknown ? UNKNOWN : PASS
-    results[index] = result
-    return result
-  }
-}
-
-/** Three-valued OR, evaluating every member: pass beats unknown beats fail. */
-function anyOf(index: number, members: NodeFn[]): NodeFn {
-  return (facts, results) => {
-    let passed = false
-    let unknown = false
-    for (const member of members) {
-      const result = member(facts, results)
-      if (result === PASS) passed = true
-      else if (result === UNKNOWN) unknown = true
-    }
-    const result = passed ? PASS : unknown ? UNKNOWN : FAIL
-    results[index] = result
-    return result
-  }
-}
-
 /** What each result code (fail, pass, unknown) of a rule does to the lead. */
+const isDecisive = (effect: Effect) => effect === 'rejected' || effect === 'nurture'
+
 function effectTable(rule: Rule): readonly Effect[] {
   const onMissing = rule.onMissing ?? defaultOnMissing[rule.kind]
   const unknown: Effect =
@@ -424,22 +405,23 @@ export function responsibleLeaves(
 
 function reasonText(
   rule: Rule,
+  note: string,
   code: ResultCode,
   effect: Effect,
   points: number,
   root: number,
   nodes: readonly ConditionNode[],
   results: Uint8Array,
-  actualOf: (node: ConditionNode) => unknown,
-  invalidOf: (node: ConditionNode) => unknown,
+  tree: FlatConditions,
+  actualAt: (index: number) => unknown,
+  invalidAt: (index: number) => unknown,
+  sentence: LeafSentence,
 ): string {
-  const note = ownerNote(rule)
-  if (code === FAIL) return `${failureText(nodes, results, root, actualOf, false)} ${note}`
-  const leaves = responsibleLeaves(nodes, results, root, code)
   if (code === UNKNOWN) {
+    const leaves = responsibleLeaves(nodes, results, root, code)
     const onMissing = rule.onMissing ?? defaultOnMissing[rule.kind]
-    const invalid = leaves.flatMap(({ node }) => {
-      const value = invalidOf(node)
+    const invalid = leaves.flatMap(({ node }): InvalidValue[] => {
+      const value = invalidAt(node.index)
       return value === undefined
         ? []
         : [{ label: node.wording!.label, value, field: node.wording!.field }]
@@ -450,53 +432,53 @@ function reasonText(
       invalid,
     )} ${note}`
   }
-  const parts = leaves.map(({ node, negated }) =>
-    describeMatch(node.wording!, actualOf(node), negated),
-  )
-  if (effect === 'points')
-    return `${points >= 0 ? '+' : ''}${points} points: ${parts.join('; ')} ${note}`
-  return `Disqualified: ${parts.join('; ')} ${note}`
+  const walk = { tree, results, actualAt, sentence, match: code === PASS }
+  if (code === FAIL) return `${leafSentences(walk, root, code, false)} ${note}`
+  const parts = leafSentences(walk, root, code, false)
+  if (effect === 'points') return `${points >= 0 ? '+' : ''}${points} points: ${parts} ${note}`
+  return `Disqualified: ${parts} ${note}`
+}
+
+interface SentenceWalk {
+  tree: FlatConditions
+  results: Uint8Array
+  actualAt: (index: number) => unknown
+  sentence: LeafSentence
+  /** Sentences of matches (the rule passed) or of failures. */
+  match: boolean
 }
 
 /**
- * Why a node failed, keeping the shape that matters to the reader: the members of a failed
- * `any` are alternatives (meeting one would have been enough), the failed members of an
- * `all` are each needed. Under `not` the polarity flips.
+ * The sentences of the leaves that made a node come out as `wanted` (as `responsibleLeaves`
+ * finds them), joined while walking the flat tree. Matches are joined with "; ". Failures
+ * keep the shape that matters to the reader: the failed members of an `all` are each
+ * needed (". "), those of a failed `any` are alternatives, meeting one would have been
+ * enough (". Alternatively: "); under `not` the two swap.
  */
-function failureText(
-  nodes: readonly ConditionNode[],
-  results: Uint8Array,
+function leafSentences(
+  walk: SentenceWalk,
   index: number,
-  actualOf: (node: ConditionNode) => unknown,
+  wanted: ResultCode,
   negated: boolean,
 ): string {
-  const node = nodes[index]!
-  if (!node.gate) return describeFailure(node.wording!, actualOf(node), negated)
-  if (node.gate === 'not') return failureText(nodes, results, node.children[0]!, actualOf, !negated)
-  const wanted = negated ? PASS : FAIL
-  const parts = node.children
-    .filter((child) => results[child] === wanted)
-    .map((child) => failureText(nodes, results, child, actualOf, negated))
-  return parts.join((node.gate === 'any') !== negated ? '. Alternatively: ' : '. ')
-}
-
-function traceEntry(
-  node: ConditionNode,
-  code: ResultCode,
-  actualOf: (node: ConditionNode) => unknown,
-  invalidOf: (node: ConditionNode) => unknown,
-): TraceEntry {
-  const entry: TraceEntry = node.ruleId
-    ? { ruleId: node.ruleId, path: node.path, result: resultNames[code]! }
-    : { personaId: node.personaId, path: node.path, result: resultNames[code]! }
-  if (node.gate) {
-    entry.gate = node.gate
-    return entry
+  const { tree, results } = walk
+  const kind = tree.kinds[index]!
+  if (kind === LEAF || kind === EXISTS) {
+    if (results[index] !== wanted) return ''
+    return walk.sentence(index, walk.match, negated, walk.actualAt(index))
   }
-  entry.fact = node.fact
-  entry.operator = node.operator
-  if (node.value !== undefined) entry.expected = node.value
-  const actual = actualOf(node) ?? invalidOf(node)
-  if (actual !== undefined) entry.actual = actual
-  return entry
+  const first = tree.firstChild[index]!
+  if (kind === NOT) {
+    const flipped = wanted === UNKNOWN ? UNKNOWN : wanted === PASS ? FAIL : PASS
+    return leafSentences(walk, tree.members[first]!, flipped, !negated)
+  }
+  const separator = walk.match ? '; ' : (kind === ANY) !== negated ? '. Alternatively: ' : '. '
+  let text = ''
+  for (let at = first; at < tree.endChild[index]!; at++) {
+    const child = tree.members[at]!
+    if (results[child] !== wanted) continue
+    const part = leafSentences(walk, child, wanted, negated)
+    if (part !== '') text = text === '' ? part : `${text}${separator}${part}`
+  }
+  return text
 }

@@ -52,7 +52,11 @@ export interface OperatorSpec {
   criterion: (expected: string) => string
 }
 
-const numeric = (value: unknown): boolean => Number.parseFloat(value as string).toString() !== 'NaN'
+/** json-rules-engine's numeric check; a number is numeric unless NaN, without the parse. */
+const numeric = (value: unknown): boolean =>
+  typeof value === 'number'
+    ? !Number.isNaN(value)
+    : Number.parseFloat(value as string).toString() !== 'NaN'
 
 const lower = (value: unknown): string => String(value).toLowerCase()
 
@@ -289,12 +293,17 @@ export function operatorSpec(name: OperatorName): OperatorSpec {
  * Builds the test for one condition once, at compile time, so that evaluation does no
  * per-lead preparation (a title's phrases are split into words here, not per lead).
  */
-export function prepareTest(name: OperatorName, expected: unknown): (actual: unknown) => boolean {
+export function prepareTest(
+  name: OperatorName,
+  expected: unknown,
+  /** How a title is split into words; the compiler shares one remembering splitter per fact. */
+  titleWords: (text: string) => readonly string[] = wordsOf,
+): (actual: unknown) => boolean {
   if (name === 'titleHasAny') {
     const phrases = phrasesOf(expected)
     return (actual) => {
       if (typeof actual !== 'string') return false
-      const words = wordsOf(actual)
+      const words = titleWords(actual)
       for (const phrase of phrases) if (phrase.matches(words)) return true
       return false
     }
@@ -319,6 +328,21 @@ export function prepareTest(name: OperatorName, expected: unknown): (actual: unk
           typeof actual === 'string' && texts.some((text) => actual.toLowerCase().startsWith(text))
       : (actual) =>
           typeof actual === 'string' && texts.some((text) => actual.toLowerCase().endsWith(text))
+  }
+  // The most used comparisons without the extra call through the operator table.
+  switch (name) {
+    case 'equal':
+      return (actual) => actual === expected
+    case 'notEqual':
+      return (actual) => actual !== expected
+    case 'greaterThanInclusive':
+      return (actual) => numeric(actual) && (actual as number) >= (expected as number)
+    case 'lessThanInclusive':
+      return (actual) => numeric(actual) && (actual as number) <= (expected as number)
+    case 'greaterThan':
+      return (actual) => numeric(actual) && (actual as number) > (expected as number)
+    case 'lessThan':
+      return (actual) => numeric(actual) && (actual as number) < (expected as number)
   }
   const { test } = operatorSpec(name)
   return (actual) => test(actual, expected)

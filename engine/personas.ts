@@ -18,33 +18,49 @@ export function scorePersonas(
   results: Uint8Array,
   minMatch: number,
 ): PersonaMatch[] {
-  const matches: PersonaMatch[] = []
-  ruleset.personas.forEach((persona, at) => {
+  return personaScorer(ruleset, roots, nodes)(results, minMatch)
+}
+
+/**
+ * `scorePersonas` for one compiled ruleset: the criteria and their wording are worked out
+ * once, so scoring a lead only reads results.
+ */
+export function personaScorer(
+  ruleset: Pick<Ruleset, 'personas'>,
+  roots: readonly number[],
+  nodes: readonly ConditionNode[],
+): (results: Uint8Array, minMatch: number) => PersonaMatch[] {
+  const personas = ruleset.personas.map((persona, at) => {
     const root = nodes[roots[at]!]!
     const criteria = root.gate === 'all' || root.gate === 'any' ? root.children : [root.index]
-    const matched: string[] = []
-    const missing: string[] = []
-    let unknown = 0
-    for (const index of criteria) {
-      const text = describeNode(nodes, index)
-      if (results[index] === PASS) matched.push(text)
-      else {
-        if (results[index] === UNKNOWN) unknown++
-        missing.push(results[index] === UNKNOWN ? `${text} (unknown)` : text)
-      }
-    }
-    const match = round(matched.length / criteria.length)
-    if (match < minMatch) return
-    matches.push({
+    const texts = criteria.map((index) => describeNode(nodes, index))
+    return {
       id: persona.id,
       name: persona.name,
-      match,
-      unknown: round(unknown / criteria.length),
-      matched,
-      missing,
-    })
+      criteria,
+      texts,
+      unknownTexts: texts.map((text) => `${text} (unknown)`),
+    }
   })
-  return matches.sort((a, b) => b.match - a.match)
+  return (results, minMatch) => {
+    const matches: PersonaMatch[] = []
+    for (const { id, name, criteria, texts, unknownTexts } of personas) {
+      const matched: string[] = []
+      const missing: string[] = []
+      let unknown = 0
+      criteria.forEach((index, at) => {
+        if (results[index] === PASS) matched.push(texts[at]!)
+        else if (results[index] === UNKNOWN) {
+          unknown++
+          missing.push(unknownTexts[at]!)
+        } else missing.push(texts[at]!)
+      })
+      const match = round(matched.length / criteria.length)
+      if (match < minMatch) continue
+      matches.push({ id, name, match, unknown: round(unknown / criteria.length), matched, missing })
+    }
+    return matches.sort((a, b) => b.match - a.match)
+  }
 }
 
 const round = (share: number) => Math.round(share * 1000) / 1000

@@ -1,6 +1,7 @@
 import { InvalidJreDocumentError } from '../errors.ts'
 import { jreOperatorNames, leadOperatorNames, type OperatorName } from '../operators.ts'
 import { forbiddenKeys, type Condition, type LeafCondition } from '../schema/condition.ts'
+import { importValue } from './import-value.ts'
 import { propertyNames } from './json-path.ts'
 
 /** What the condition walk needs from the document around it, and where it reports. */
@@ -193,62 +194,6 @@ function importLeaf(
     imported.value = { list }
   }
   return imported
-}
-
-type Refuse = (feature: string, path: string, detail: string) => void
-
-function importValue(
-  leaf: Record<string, unknown>,
-  path: string,
-  operator: string,
-  refuse: Refuse,
-): LeafCondition['value'] {
-  if (!Object.hasOwn(leaf, 'value')) {
-    throw new InvalidJreDocumentError(`${path}.value`, `a condition needs a "value"`)
-  }
-  const value = leaf.value
-  const where = `${path}.value`
-  if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
-    if (Object.hasOwn(value, 'fact')) {
-      refuse(
-        'fact comparison',
-        where,
-        'the value is another fact ({ "fact": ... }); leadgate compares a fact with a value written in the rule',
-      )
-    } else {
-      refuse(
-        'object value',
-        where,
-        'json-rules-engine compares objects by identity, so this can never match',
-      )
-    }
-    return undefined
-  }
-  const items = Array.isArray(value) ? value : [value]
-  for (const [at, item] of items.entries()) {
-    const itemPath = Array.isArray(value) ? `${where}[${at}]` : where
-    if (item === null || (typeof item === 'string' && item.trim() === '')) {
-      refuse(
-        'comparison with a missing value',
-        itemPath,
-        'leadgate reads null and blank text as unknown, so a condition cannot compare with them; use "exists" or the rule\'s onMissing',
-      )
-      return undefined
-    }
-    if (typeof item === 'object') {
-      refuse('object value', itemPath, 'leadgate compares with text, numbers and yes/no only')
-      return undefined
-    }
-  }
-  if ((operator === 'in' || operator === 'notIn') && !Array.isArray(value)) {
-    refuse(
-      `"${operator}" on text`,
-      where,
-      `json-rules-engine's "${operator}" with a text value looks for the fact inside the text; leadgate's needs a list of values`,
-    )
-    return undefined
-  }
-  return value as LeafCondition['value']
 }
 
 /** The list an `exportJre` note says the inlined value came from. */

@@ -5,7 +5,7 @@ import {
   type RulesetIssue,
   type UnsupportedFeature,
 } from '../errors.ts'
-import { forbiddenKeys, isLeaf, type Condition } from '../schema/condition.ts'
+import { isLeaf, type Condition } from '../schema/condition.ts'
 import {
   onMissingSchema,
   ownerSchema,
@@ -25,6 +25,7 @@ import {
   objectAt,
   type ConditionImport,
 } from './import-condition.ts'
+import { refuseForbiddenKeys, restoreList } from './import-document.ts'
 import { slugify, uniqueId } from './rule-id.ts'
 
 export interface ImportJreOptions {
@@ -295,53 +296,4 @@ function eventOf(
   }
   if (event.params === undefined || event.params === null) return { type: event.type }
   return { type: event.type, params: objectAt(event.params, `${path}.params`, 'event params') }
-}
-
-function restoreList(
-  lists: Record<string, (string | number)[]>,
-  name: string,
-  values: readonly unknown[],
-  path: string,
-  context: ConditionImport,
-): boolean {
-  if (!slugSchema.safeParse(name).success) return false
-  if (!values.every((value) => typeof value === 'string' || typeof value === 'number')) return false
-  const known = lists[name]
-  if (!known) {
-    lists[name] = [...(values as (string | number)[])]
-    return true
-  }
-  if (known.length === values.length && known.every((value, at) => value === values[at]))
-    return true
-  context.warn(
-    `${path}.leadgate.list`,
-    'jre_list_conflict',
-    `list "${name}" has other values elsewhere in this document; this condition keeps its own values`,
-  )
-  return false
-}
-
-/** `__proto__`, `constructor` and `prototype` keys are refused anywhere in the document. */
-function refuseForbiddenKeys(input: unknown, root: string): void {
-  const stack: { value: unknown; path: string; depth: number }[] = [
-    { value: input, path: root, depth: 0 },
-  ]
-  while (stack.length > 0) {
-    const { value, path, depth } = stack.pop()!
-    if (value === null || typeof value !== 'object') continue
-    if (depth > 200) throw new InvalidJreDocumentError(path, 'the document nests too deeply')
-    if (Array.isArray(value)) {
-      value.forEach((item, at) =>
-        stack.push({ value: item, path: `${path}[${at}]`, depth: depth + 1 }),
-      )
-      continue
-    }
-    for (const [key, item] of Object.entries(value)) {
-      const itemPath = join(path, key)
-      if (forbiddenKeys.has(key)) {
-        throw new InvalidJreDocumentError(itemPath, `the key "${key}" is not allowed`)
-      }
-      stack.push({ value: item, path: itemPath, depth: depth + 1 })
-    }
-  }
 }

@@ -431,13 +431,31 @@ describe('trace', () => {
     ])
   })
 
-  it('failing: only conditions that failed or are unknown', () => {
+  it('failing: every condition of a rule that rejected the lead, passing ones too', () => {
     const trace = compiled.evaluate(subject, { trace: 'failing' }).trace
     expect(trace.map((entry) => [entry.path, entry.result])).toEqual([
       ['when', 'fail'],
       ['when.all.0', 'fail'],
       ['when.all.1', 'fail'],
+      ['when.all.1.not', 'pass'],
+      ['when.all.1.not.any.0', 'pass'],
       ['when.all.1.not.any.1', 'unknown'],
+    ])
+  })
+
+  it('failing: elsewhere only conditions that failed or are unknown', () => {
+    const passed = compiled.evaluate(
+      lead({ 'company.employees': 80, 'contact.email': 'ceo@acme.com', 'bant.budget': 20_000 }),
+      { trace: 'failing' },
+    )
+    expect(
+      passed.trace.map((entry) => [entry.ruleId ?? entry.personaId, entry.path, entry.result]),
+    ).toEqual([
+      ['fit', 'when.all.1.not', 'fail'],
+      ['fit', 'when.all.1.not.any.0', 'fail'],
+      ['fit', 'when.all.1.not.any.1', 'fail'],
+      ['exec', 'match', 'unknown'],
+      ['exec', 'match.any.0', 'unknown'],
     ])
   })
 

@@ -32,12 +32,17 @@ export const leadOperatorTests: Record<string, (fact: unknown, value: unknown) =
     const [low, high] = value as [number, number]
     return typeof fact === 'number' && low <= fact && fact <= high
   },
-  startsWith: (fact, value) => typeof fact === 'string' && lower(fact).indexOf(lower(value)) === 0,
+  // Several values (a list reference) mean any of them will do.
+  startsWith: (fact, value) =>
+    typeof fact === 'string' &&
+    asList(value).some((start) => lower(fact).indexOf(lower(start)) === 0),
   endsWith: (fact, value) => {
     if (typeof fact !== 'string') return false
     const text = lower(fact)
-    const end = lower(value)
-    return text.length >= end.length && text.lastIndexOf(end) === text.length - end.length
+    return asList(value).some((ending) => {
+      const end = lower(ending)
+      return text.length >= end.length && text.lastIndexOf(end) === text.length - end.length
+    })
   },
   containsAny: (fact, value) =>
     Array.isArray(fact) &&

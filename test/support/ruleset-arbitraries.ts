@@ -274,3 +274,49 @@ export const completeLeadArbitrary: fc.Arbitrary<Lead> = fc
     generatedFields.forEach((field, at) => setPath(lead, field.path, values[at]))
     return lead as Lead
   })
+
+const damage = fc.constantFrom<(value: unknown) => unknown>(
+  () => undefined,
+  () => null,
+  () => '',
+  () => '   ',
+  () => 'wrong type',
+  () => 42,
+  () => [],
+  () => true,
+)
+
+const inherited = Symbol('inherited group')
+
+/**
+ * Leads as they arrive: some facts absent, blank, null or of the wrong type, and now and
+ * then a whole group that is not an object.
+ */
+export const damagedLeadArbitrary: fc.Arbitrary<Lead> = fc
+  .tuple(
+    completeLeadArbitrary,
+    fc.array(fc.tuple(fc.constantFrom(...generatedFields), damage), { maxLength: 6 }),
+    fc.option(fc.constantFrom('company', 'contact', 'bant', 'crm'), { freq: 8 }),
+    fc.constantFrom<unknown>(null, 'acme', [], 7, inherited),
+  )
+  .map(([lead, damages, brokenGroup, replacement]) => {
+    const copy = structuredClone(lead) as Record<string, unknown>
+    for (const [field, make] of damages) {
+      const value = make(undefined)
+      if (value === undefined) deletePath(copy, field.path)
+      else setPath(copy, field.path, value)
+    }
+    if (brokenGroup !== null && replacement === inherited) {
+      // A group the lead only inherits is not the lead's: facts are read from own properties.
+      Object.setPrototypeOf(copy, { [brokenGroup]: copy[brokenGroup] })
+      delete copy[brokenGroup]
+    } else if (brokenGroup !== null) copy[brokenGroup] = replacement
+    return copy as Lead
+  })
+
+function deletePath(lead: Record<string, unknown>, path: string): void {
+  const parts = path.split('.')
+  let at: unknown = lead
+  for (const part of parts.slice(0, -1)) at = (at as Record<string, unknown>)?.[part]
+  if (at !== null && typeof at === 'object') delete (at as Record<string, unknown>)[parts.at(-1)!]
+}

@@ -12,6 +12,7 @@ import { newApiKey, parseApiKey, randomToken, sha256 } from './tokens.ts'
 
 export const SESSION_COOKIE = 'leadgate_session'
 export const SESSION_TTL_MS = 7 * 24 * 60 * 60 * 1000
+const KEY_CACHE_MS = 30_000
 
 export interface AccountStores {
   users: UserStore
@@ -24,7 +25,7 @@ export interface AccountStores {
  * records are cached in memory; revoking through this service drops the cache entry.
  */
 export class AccountService {
-  private readonly keyCache = new Map<string, ApiKeyRecord>()
+  private readonly keyCache = new Map<string, { record: ApiKeyRecord; at: number }>()
 
   constructor(readonly stores: AccountStores) {}
 
@@ -63,11 +64,13 @@ export class AccountService {
   async fromApiKey(key: string): Promise<Principal | undefined> {
     const parsed = parseApiKey(key)
     if (!parsed) return undefined
-    let record = this.keyCache.get(parsed.id)
-    if (!record) {
+    const cached = this.keyCache.get(parsed.id)
+    let record = cached?.record
+    // Entries expire, so a key revoked by another server process stops working here soon too.
+    if (!record || Date.now() - cached!.at > KEY_CACHE_MS) {
       record = await this.stores.keys.getKey(parsed.id)
       if (!record) return undefined
-      this.keyCache.set(record.id, record)
+      this.keyCache.set(record.id, { record, at: Date.now() })
     }
     const given = Buffer.from(sha256(parsed.secret), 'hex')
     const stored = Buffer.from(record.secretHash, 'hex')

@@ -34,16 +34,23 @@ export function decideLead(
   const now = options.now ?? new Date()
   const decisionId = newDecisionId(now.getTime())
   const evaluation = version.compiled.run(lead)
+  const explained = version.compiled.explain(evaluation, { trace: 'none', now })
   const {
     trace: _trace,
     evaluatedAt,
-    ...decision
-  } = version.compiled.explain(evaluation, {
-    trace: 'none',
-    now,
-  })
+    leadId,
+    ruleset,
+    outcome,
+    score,
+    reasons,
+    rules,
+    personas,
+    ...more
+  } = explained
   const trace = version.trace(evaluation)
-  const body = JSON.stringify({ decisionId, ...decision }).slice(0, -1)
+  // Same keys and order as the engine's decision; fields a newer engine adds still go along.
+  const extra = Object.keys(more).length === 0 ? '' : `,${JSON.stringify(more).slice(1, -1)}`
+  const body = `{"decisionId":"${decisionId}","leadId":${JSON.stringify(leadId)},"ruleset":${JSON.stringify(ruleset)},"outcome":"${outcome}","score":${score},"reasons":${JSON.stringify(reasons)},"rules":[${version.rules(rules, evaluation.ruleCodes)}],"personas":${JSON.stringify(personas)}${extra}`
   const tail = `,"evaluatedAt":"${evaluatedAt}"`
   let shown: string
   if (options.trace === 'full') shown = trace.entries.join(',')
@@ -57,11 +64,11 @@ export function decideLead(
     responseJson,
     entry: {
       decisionId,
-      leadId: decision.leadId,
-      rulesetId: decision.ruleset.id,
-      version: decision.ruleset.version,
-      outcome: decision.outcome,
-      score: decision.score,
+      leadId,
+      rulesetId: ruleset.id,
+      version: ruleset.version,
+      outcome,
+      score,
       evaluatedAt,
       json,
     },

@@ -1,4 +1,9 @@
-import { resultNames, type CompiledRuleset, type Evaluation } from '../../engine/index.ts'
+import {
+  resultNames,
+  type CompiledRuleset,
+  type Evaluation,
+  type RuleResult,
+} from '../../engine/index.ts'
 
 /** Serialized trace entries of one evaluation, in condition order. */
 export interface TraceJson {
@@ -60,5 +65,31 @@ export function traceSerializer(compiled: CompiledRuleset): (evaluation: Evaluat
       entries[index] = `${heads[index]!}${results[code]!}${tails[index]!}${actualJson}}`
     }
     return { entries, passed }
+  }
+}
+
+/**
+ * The `rules` array of a decision as JSON text. A rule's entry depends only on the rule and its
+ * result (pass, fail or unknown), so each of the three texts per rule is made once, from the
+ * engine's own entry the first time it occurs, and reused.
+ *
+ * @example
+ * const rulesJson = ruleResultsSerializer()
+ * rulesJson(decision.rules, evaluation.ruleCodes) // '{"ruleId":"competitor",…},…'
+ */
+export function ruleResultsSerializer(): (rules: RuleResult[], codes: Uint8Array) => string {
+  const texts = new Map<number, string>()
+  return (rules, codes) => {
+    let json = ''
+    for (let at = 0; at < rules.length; at++) {
+      const key = at * 3 + codes[at]!
+      let text = texts.get(key)
+      if (text === undefined) {
+        text = JSON.stringify(rules[at])
+        texts.set(key, text)
+      }
+      json += at === 0 ? text : `,${text}`
+    }
+    return json
   }
 }

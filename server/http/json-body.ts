@@ -1,9 +1,9 @@
+import { isUtf8 } from 'node:buffer'
 import type { MiddlewareHandler } from 'hono'
 import { ApiError } from './api-error.ts'
 import { parseJsonSafely, UnsafeJsonError } from './safe-json.ts'
 
 const jsonType = /^application\/([a-z0-9.+-]+\+)?json\s*(;\s*charset\s*=\s*"?utf-8"?\s*)?$/i
-const utf8 = new TextDecoder('utf-8', { fatal: true })
 
 /**
  * Every JSON body goes through here before any validator: at most `maxBytes` (413), it must
@@ -38,12 +38,9 @@ export function jsonBody(maxBytes: number): MiddlewareHandler {
       return next()
     }
     if (contentType === '') throw unsupported(contentType)
-    let text: string
-    try {
-      text = utf8.decode(bytes)
-    } catch {
-      throw new ApiError(400, 'invalid_utf8', 'the body is not valid UTF-8')
-    }
+    const buffer = Buffer.from(bytes)
+    if (!isUtf8(buffer)) throw new ApiError(400, 'invalid_utf8', 'the body is not valid UTF-8')
+    const text = buffer.toString('utf8')
     let value: unknown
     try {
       value = parseJsonSafely(text)

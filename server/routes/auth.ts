@@ -2,7 +2,8 @@ import { createRoute } from '@hono/zod-openapi'
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie'
 import { SESSION_COOKIE } from '../accounts/account-service.ts'
 import { publicUser } from '../accounts/principal.ts'
-import { unauthenticated } from '../http/api-error.ts'
+import { ApiError, unauthenticated } from '../http/api-error.ts'
+import { LoginThrottle } from '../accounts/login-throttle.ts'
 import { requireUser } from '../http/auth.ts'
 import { newRouter } from '../http/router.ts'
 import { loginBodySchema, meSchema } from '../schemas/accounts.ts'
@@ -17,7 +18,7 @@ const loginRoute = createRoute({
   request: { body: jsonBody(loginBodySchema) },
   responses: {
     200: jsonContent(meSchema, 'Signed in'),
-    ...pick(400, 401, 415),
+    ...pick(400, 401, 415, 429),
   },
 })
 
@@ -38,12 +39,27 @@ const meRoute = createRoute({
   responses: { 200: jsonContent(meSchema, 'The signed-in user'), ...pick(401, 403) },
 })
 
-export const authRoutes = (services: Services) =>
-  newRouter()
+export const authRoutes = (services: Services) => {
+  const throttle = new LoginThrottle()
+  return newRouter()
     .openapi(loginRoute, async (c) => {
       const { email, password } = c.req.valid('json')
+      const wait = throttle.retryAfter(email)
+      if (wait > 0) {
+        throw new ApiError(
+          429,
+          'too_many_attempts',
+          `too many wrong passwords; try again in ${wait} s`,
+          { retryAfter: wait },
+          { 'Retry-After': String(wait) },
+        )
+      }
       const session = await services.accounts.login(email, password)
-      if (!session) throw unauthenticated('wrong email or password')
+      if (!session) {
+        throttle.failed(email)
+        throw unauthenticated('wrong email or password')
+      }
+      throttle.succeeded(email)
       setCookie(c, SESSION_COOKIE, session.token, {
         httpOnly: true,
         sameSite: 'Strict',
@@ -65,3 +81,4 @@ export const authRoutes = (services: Services) =>
       if (!user) throw unauthenticated()
       return c.json({ kind: 'user' as const, user: publicUser(user) }, 200)
     })
+}

@@ -32,7 +32,7 @@ export const healthRoutes = (services: Services) =>
         status: 'ok' as const,
         version: services.version,
         uptimeSeconds: Math.round((Date.now() - services.startedAt.getTime()) / 1000),
-        store: { rulesets, decisions: services.decisions.stats() },
+        store: { rulesets, decisions: await services.decisions.stats() },
       },
       200,
     )

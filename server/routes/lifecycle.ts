@@ -9,7 +9,6 @@ import { jsonBody, jsonContent, pick, versionParams } from '../schemas/common.ts
 import { transitionSchema, versionViewSchema } from '../schemas/rulesets.ts'
 import type { Services } from '../services.ts'
 import { userOf } from './actor.ts'
-import { z } from '@hono/zod-openapi'
 
 const summaries: Record<Transition, string> = {
   submit: 'Send a draft for review (draft → in_review)',
@@ -19,16 +18,20 @@ const summaries: Record<Transition, string> = {
   archive: 'Retire a version; a published one stops being evaluated',
 }
 
-const transitionRoute = <T extends Transition>(transition: T) =>
+const transitionRoute = <P extends `/{id}/versions/{v}/${Transition}`>(
+  transition: Transition,
+  path: P,
+) =>
   createRoute({
     method: 'post',
-    path: `/{id}/versions/{v}/${transition}` as `/{id}/versions/{v}/${T}`,
+    path,
     tags: ['Sign-off'],
     summary: summaries[transition],
+    description:
+      'Send `If-Match` with the ETag you read to make sure the version did not change since (409 if it did).',
     middleware: requireUser(transition === 'approve' ? approverRoles : editorRoles),
     request: {
       params: versionParams,
-      headers: z.object({ 'if-match': z.string().optional() }),
       body: { ...jsonBody(transitionSchema), required: false },
     },
     responses: {
@@ -37,16 +40,24 @@ const transitionRoute = <T extends Transition>(transition: T) =>
     },
   })
 
+const routes = {
+  submit: transitionRoute('submit', '/{id}/versions/{v}/submit'),
+  approve: transitionRoute('approve', '/{id}/versions/{v}/approve'),
+  reopen: transitionRoute('reopen', '/{id}/versions/{v}/reopen'),
+  publish: transitionRoute('publish', '/{id}/versions/{v}/publish'),
+  archive: transitionRoute('archive', '/{id}/versions/{v}/archive'),
+}
+
+type TransitionBody = { note?: string; role?: 'marketing' | 'sales' } | undefined
+
 export const lifecycleRoutes = (services: Services) => {
-  // Each route's handler is written inline so hono infers its path from the route: a shared
-  // handler typed with a generic Context would widen every path to `string`, and the client
-  // type (`hc<AppType>`) would lose all `/api/rulesets/:id/...` routes.
-  const handle = async (transition: Transition, c: Context<AppEnv>) => {
-    const { id, v } = c.req.valid('param' as never) as { id: string; v: number }
-    const body = (c.req.valid('json' as never) ?? {}) as {
-      note?: string
-      role?: 'marketing' | 'sales'
-    }
+  /** Runs a transition and shows the version after it. */
+  const run = async (
+    transition: Transition,
+    c: Context<AppEnv>,
+    { id, v }: { id: string; v: number },
+    body: TransitionBody,
+  ) => {
     const record = await services.rulesets.transition(
       id,
       v,
@@ -54,13 +65,27 @@ export const lifecycleRoutes = (services: Services) => {
       { ...body, ifMatch: c.req.header('if-match') },
       userOf(c),
     )
-    const view = versionView(record, services.rulesets.warnings(record))
-    return c.json(view, 200, { ETag: view.etag })
+    return versionView(record, services.rulesets.warnings(record))
   }
   return newRouter()
-    .openapi(transitionRoute('submit'), (c) => handle('submit', c))
-    .openapi(transitionRoute('approve'), (c) => handle('approve', c))
-    .openapi(transitionRoute('reopen'), (c) => handle('reopen', c))
-    .openapi(transitionRoute('publish'), (c) => handle('publish', c))
-    .openapi(transitionRoute('archive'), (c) => handle('archive', c))
+    .openapi(routes.submit, async (c) => {
+      const view = await run('submit', c, c.req.valid('param'), c.req.valid('json'))
+      return c.json(view, 200, { ETag: view.etag })
+    })
+    .openapi(routes.approve, async (c) => {
+      const view = await run('approve', c, c.req.valid('param'), c.req.valid('json'))
+      return c.json(view, 200, { ETag: view.etag })
+    })
+    .openapi(routes.reopen, async (c) => {
+      const view = await run('reopen', c, c.req.valid('param'), c.req.valid('json'))
+      return c.json(view, 200, { ETag: view.etag })
+    })
+    .openapi(routes.publish, async (c) => {
+      const view = await run('publish', c, c.req.valid('param'), c.req.valid('json'))
+      return c.json(view, 200, { ETag: view.etag })
+    })
+    .openapi(routes.archive, async (c) => {
+      const view = await run('archive', c, c.req.valid('param'), c.req.valid('json'))
+      return c.json(view, 200, { ETag: view.etag })
+    })
 }

@@ -27,6 +27,10 @@ export const errors = {
     content: errorContent,
   },
   428: { description: 'A write without `If-Match`', content: errorContent },
+  429: {
+    description: 'Too many wrong passwords for this email; see Retry-After',
+    content: errorContent,
+  },
 } as const
 
 export const pick = <K extends keyof typeof errors>(...statuses: K[]) =>

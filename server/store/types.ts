@@ -188,7 +188,7 @@ export interface DecisionLog {
   getJson(decisionId: string): Promise<string | undefined>
   /** Newest first. Throws `InvalidCursorError` for a cursor it did not issue. */
   query(query: DecisionQuery): Promise<DecisionPage>
-  stats(): DecisionLogStats
+  stats(): Promise<DecisionLogStats>
   /** Waits for pending appends, then releases files. */
   close(): Promise<void>
 }

@@ -6,7 +6,7 @@
 import autocannon from 'autocannon'
 import { spawn, type ChildProcess } from 'node:child_process'
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { cpus, loadavg, tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 
 const root = resolve(import.meta.dirname, '../..')
@@ -32,6 +32,24 @@ function start(
     })
     child.once('exit', (code) => reject(new Error(`${script} exited with ${code}: ${output}`)))
   })
+}
+
+/** CPU seconds a child process used so far (Linux /proc; 0 elsewhere). */
+function cpuSeconds(child: ChildProcess): number {
+  try {
+    const fields = readFileSync(`/proc/${child.pid}/stat`, 'utf8').split(') ')[1]!.split(' ')
+    return (Number(fields[11]) + Number(fields[12])) / 100
+  } catch {
+    return 0
+  }
+}
+
+/** Runs a load and measures the server's CPU per request: a figure other load on the machine barely moves. */
+async function measured(child: ChildProcess, run: () => Promise<autocannon.Result>) {
+  const before = cpuSeconds(child)
+  const result = await run()
+  const cpuUs = ((cpuSeconds(child) - before) * 1e6) / Math.max(result.requests.total, 1)
+  return { result, cpuUs }
 }
 
 function load(options: autocannon.Options): Promise<autocannon.Result> {
@@ -81,10 +99,11 @@ try {
   children.push(server.child)
   const key = await apiKey(server.url)
 
-  const evaluate = (trace?: string) => {
+  const evaluate = (trace?: string, duration = seconds) => {
     const list = bodies(trace)
     let next = 0
     return load({
+      duration,
       url: `${server.url}/api/evaluate`,
       requests: [
         {
@@ -96,18 +115,31 @@ try {
     })
   }
 
-  const bareResult = await load({ url: bare.url })
-  const evaluateResult = await evaluate()
-  const fullResult = await evaluate('full')
-  for (const [name, result] of [
-    ['bare', bareResult],
-    ['evaluate', evaluateResult],
-    ['evaluate full', fullResult],
+  // Warm up the JIT on both paths before measuring.
+  await load({ url: bare.url, duration: 1 })
+  await evaluate(undefined, 2)
+  const bareRun = await measured(bare.child, () => load({ url: bare.url }))
+  const evaluateRun = await measured(server.child, () => evaluate())
+  const fullRun = await measured(server.child, () => evaluate('full'))
+  const bareResult = bareRun.result
+  const evaluateResult = evaluateRun.result
+  const fullResult = fullRun.result
+  for (const [name, { result, cpuUs }] of [
+    ['bare', bareRun],
+    ['evaluate', evaluateRun],
+    ['evaluate full', fullRun],
   ] as const) {
     console.log(
-      `${name.padEnd(14)} ${Math.round(result.requests.average)} req/s  p50 ${result.latency.p50} ms  p99 ${result.latency.p99} ms  non-2xx ${result.non2xx}  errors ${result.errors}`,
+      `${name.padEnd(14)} ${Math.round(result.requests.average)} req/s  p50 ${result.latency.p50} ms  p99 ${result.latency.p99} ms  server CPU ${Math.round(cpuUs)} µs/request  non-2xx ${result.non2xx}  errors ${result.errors}`,
     )
   }
+  console.log(
+    `load average ${loadavg()
+      .map((n) => n.toFixed(1))
+      .join(
+        ' ',
+      )} on ${cpus().length} cores; CPU ratio (bare µs ÷ evaluate µs) ${(bareRun.cpuUs / evaluateRun.cpuUs).toFixed(2)}`,
+  )
   const bareRps = bareResult.requests.average
   const evaluateRps = evaluateResult.requests.average
   console.log(

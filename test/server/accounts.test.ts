@@ -207,3 +207,22 @@ describe('API keys', () => {
     }
   })
 })
+
+describe('password guessing', () => {
+  it('refuses sign-in for an email after ten wrong passwords, even with the right one (429)', async () => {
+    await h.request('admin', 'POST', '/api/users', {
+      email: 'guessed@example.com',
+      name: 'G',
+      password: 'the-right-password',
+      roles: ['viewer'],
+    })
+    for (let attempt = 0; attempt < 10; attempt++) {
+      expect((await login('guessed@example.com', `wrong-${attempt}`)).status).toBe(401)
+    }
+    const blocked = await login('guessed@example.com', 'the-right-password')
+    expect(blocked.status).toBe(429)
+    expect(Number(blocked.headers.get('retry-after'))).toBeGreaterThan(800)
+    expect((await errorOf(blocked)).code).toBe('too_many_attempts')
+    expect((await login('viewer@example.com', PASSWORD)).status).toBe(200)
+  })
+})

@@ -152,14 +152,14 @@ describe('POST /api/decisions/:id/replay', () => {
   })
 
   it('replays against the published version when no version is given, and logs nothing', async () => {
-    const before = h.services.decisions.stats().decisions
+    const before = (await h.services.decisions.stats()).decisions
     const res = await h.request('viewer', 'POST', `/api/decisions/${ids['T-1#0']}/replay`)
     expect(res.status).toBe(200)
     const replay = (await res.json()) as {
       changes: { outcome: unknown; score: unknown; rules: unknown[] }
     }
     expect(replay.changes).toEqual({ outcome: null, score: null, rules: [] })
-    expect(h.services.decisions.stats().decisions).toBe(before)
+    expect((await h.services.decisions.stats()).decisions).toBe(before)
   })
 
   it('answers a replay against a version that does not exist with 404', async () => {

@@ -259,7 +259,7 @@ describe('bad input to /api/evaluate', () => {
   })
 
   it('logs nothing for a refused request', async () => {
-    const before = h.services.decisions.stats().decisions
+    const before = (await h.services.decisions.stats()).decisions
     await h.request(
       'key',
       'POST',
@@ -267,7 +267,7 @@ describe('bad input to /api/evaluate', () => {
       '{"ruleset":"b2b-inbound","lead":{"__proto__":{}}}',
     )
     await h.request('key', 'POST', '/api/evaluate', { ruleset: 'b2b-inbound' })
-    expect(h.services.decisions.stats().decisions).toBe(before)
+    expect((await h.services.decisions.stats()).decisions).toBe(before)
   })
 })
 

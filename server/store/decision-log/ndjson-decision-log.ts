@@ -129,7 +129,7 @@ export class NdjsonDecisionLog implements DecisionLog {
     return this.index.query(query)
   }
 
-  stats(): DecisionLogStats {
+  async stats(): Promise<DecisionLogStats> {
     return { decisions: this.index.size, segments: this.sealedSegments + 1, bytes: this.bytes }
   }
 
@@ -143,19 +143,19 @@ export class NdjsonDecisionLog implements DecisionLog {
 
   /** One write and one fdatasync for a whole batch; indexes only after the data is durable. */
   private async commit(entries: DecisionEntry[]): Promise<void> {
-    const lines = entries.map((entry) => entry.json)
-    const lengths = lines.map((line) => Buffer.byteLength(line))
-    const total = lengths.reduce((sum, length) => sum + length + 1, 0)
+    // Each line is encoded once: the buffer gives its byte length for the index as well.
+    const buffers: Buffer[] = []
+    let total = 0
+    for (const entry of entries) {
+      const line = Buffer.from(`${entry.json}\n`)
+      buffers.push(line)
+      total += line.length
+    }
     if (this.segmentBytes > 0 && this.segmentBytes + total > this.maxSegmentBytes) {
       await this.rotate()
     }
-    const buffer = Buffer.from(lines.join('\n') + '\n')
     try {
-      let written = 0
-      while (written < buffer.length) {
-        const { bytesWritten } = await this.writer.write(buffer, written)
-        written += bytesWritten
-      }
+      await writeAll(this.writer, buffers, total)
       await this.writer.datasync()
     } catch (error) {
       // Nobody was told these decisions were kept: take the partial batch back out so the
@@ -176,9 +176,9 @@ export class NdjsonDecisionLog implements DecisionLog {
         evaluatedAt,
         segment: this.segment,
         offset,
-        length: lengths[at]!,
+        length: buffers[at]!.length - 1,
       })
-      offset += lengths[at]! + 1
+      offset += buffers[at]!.length
     }
     this.segmentBytes += total
     this.bytes += total
@@ -197,4 +197,12 @@ export class NdjsonDecisionLog implements DecisionLog {
     this.segmentBytes = 0
     this.writer = await open(join(this.dir, segmentName(this.segment)), 'a')
   }
+}
+
+/** writev until every byte is written: a short write must not leave half a batch. */
+async function writeAll(file: FileHandle, buffers: Buffer[], total: number): Promise<void> {
+  let written = (await file.writev(buffers)).bytesWritten
+  if (written === total) return
+  const all = Buffer.concat(buffers, total)
+  while (written < total) written += (await file.write(all, written)).bytesWritten
 }

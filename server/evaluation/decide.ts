@@ -1,4 +1,4 @@
-import type { Decision, Lead, TraceMode } from '../../engine/index.ts'
+import type { Decision, Lead, RuleResult, TraceEntry, TraceMode } from '../../engine/index.ts'
 import type { DecisionEntry } from '../store/types.ts'
 import type { CompiledVersion } from './evaluator-cache.ts'
 import { newDecisionId } from './decision-id.ts'
@@ -21,7 +21,9 @@ export interface DecidedLead {
  * Decides one lead and prepares both texts at once. The decision (without trace) is serialized
  * once and shared by the response and the log line, and each trace entry is serialized once:
  * the response picks the failing ones, the log keeps them all. Writing and sizing the JSON is
- * most of the cost of an evaluation, so nothing is stringified twice.
+ * most of the cost of an evaluation, so nothing is stringified twice. Trace entries themselves
+ * come from the engine, which alone knows what a condition saw (including values sent with the
+ * wrong type).
  *
  * @example
  * const { responseJson, entry } = decideLead(version, lead, { trace: 'failing', source })
@@ -34,31 +36,21 @@ export function decideLead(
   const now = options.now ?? new Date()
   const decisionId = newDecisionId(now.getTime())
   const evaluation = version.compiled.run(lead)
-  const explained = version.compiled.explain(evaluation, { trace: 'none', now })
-  const {
-    trace: _trace,
-    evaluatedAt,
-    leadId,
-    ruleset,
-    outcome,
-    score,
-    reasons,
-    rules,
-    personas,
-    ...more
-  } = explained
-  const trace = version.trace(evaluation)
+  const explained = version.compiled.explain(evaluation, { trace: 'full', now })
+  const { trace, evaluatedAt, leadId, ruleset, outcome, score, reasons, rules, personas, ...more } =
+    explained
   // Same keys and order as the engine's decision; fields a newer engine adds still go along.
   const extra = Object.keys(more).length === 0 ? '' : `,${JSON.stringify(more).slice(1, -1)}`
   const body = `{"decisionId":"${decisionId}","leadId":${JSON.stringify(leadId)},"ruleset":${JSON.stringify(ruleset)},"outcome":"${outcome}","score":${score},"reasons":${JSON.stringify(reasons)},"rules":[${version.rules(rules, evaluation.ruleCodes)}],"personas":${JSON.stringify(personas)}${extra}`
   const tail = `,"evaluatedAt":"${evaluatedAt}"`
+  const entries = trace.map((entry) => JSON.stringify(entry))
   let shown: string
-  if (options.trace === 'full') shown = trace.entries.join(',')
+  if (options.trace === 'full') shown = entries.join(',')
   else if (options.trace === 'none') shown = ''
-  else shown = trace.entries.filter((_, at) => !trace.passed[at]).join(',')
+  else shown = failingTrace(trace, entries, rules).join(',')
   const responseJson = `${body},"trace":[${shown}]${tail}}`
   const source = `{"kind":"${options.source.kind}","id":${JSON.stringify(options.source.id)}}`
-  const json = `${body},"trace":[${trace.entries.join(',')}]${tail},"lead":${JSON.stringify(lead)},"rulesetHash":"${version.contentHash}","source":${source}}`
+  const json = `${body},"trace":[${entries.join(',')}]${tail},"lead":${JSON.stringify(lead)},"rulesetHash":"${version.contentHash}","source":${source}}`
   return {
     decisionId,
     responseJson,
@@ -73,6 +65,22 @@ export function decideLead(
       json,
     },
   }
+}
+
+/**
+ * The entries the engine's `failing` trace holds, picked from the full trace: conditions that
+ * did not pass, and every condition of a rule that rejected or nurtured the lead.
+ */
+function failingTrace(trace: TraceEntry[], entries: string[], rules: RuleResult[]): string[] {
+  const decisive = new Set(
+    rules
+      .filter((rule) => rule.effect === 'rejected' || rule.effect === 'nurture')
+      .map((rule) => rule.ruleId),
+  )
+  return entries.filter((_, at) => {
+    const entry = trace[at]!
+    return entry.result !== 'pass' || (entry.ruleId !== undefined && decisive.has(entry.ruleId))
+  })
 }
 
 /** A stored log record: the decision with its full trace, plus what it was decided on. */

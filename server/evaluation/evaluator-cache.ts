@@ -1,18 +1,11 @@
-import {
-  compileRuleset,
-  type CompiledRuleset,
-  type Evaluation,
-  type RuleResult,
-} from '../../engine/index.ts'
+import { compileRuleset, type CompiledRuleset, type RuleResult } from '../../engine/index.ts'
 import { notFound } from '../http/api-error.ts'
 import type { RulesetStore, VersionRecord } from '../store/types.ts'
 import { rulesetNotFound } from '../rulesets/ruleset-service.ts'
-import { ruleResultsSerializer, traceSerializer, type TraceJson } from './trace-serializer.ts'
+import { ruleResultsSerializer } from './rule-results-serializer.ts'
 
 export interface CompiledVersion {
   compiled: CompiledRuleset
-  /** Serializes this version's trace entries (see `traceSerializer`). */
-  trace: (evaluation: Evaluation) => TraceJson
   /** Serializes a decision's `rules` array (see `ruleResultsSerializer`). */
   rules: (rules: RuleResult[], codes: Uint8Array) => string
   status: VersionRecord['status']
@@ -76,7 +69,6 @@ export class EvaluatorCache {
     const compiled = compileRuleset(record.document)
     return {
       compiled,
-      trace: traceSerializer(compiled),
       rules: ruleResultsSerializer(),
       status: record.status,
       contentHash: record.contentHash,

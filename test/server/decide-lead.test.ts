@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { compileRuleset, parseRuleset, type TraceMode } from '../../engine/index.ts'
 import { decideLead } from '../../server/evaluation/decide.ts'
-import { ruleResultsSerializer, traceSerializer } from '../../server/evaluation/trace-serializer.ts'
+import { ruleResultsSerializer } from '../../server/evaluation/rule-results-serializer.ts'
 import { repoRoot } from './harness.ts'
 
 const ruleset = parseRuleset(
@@ -14,7 +14,6 @@ const version = {
   compiled,
   status: 'published' as const,
   contentHash: 'abc',
-  trace: traceSerializer(compiled),
   rules: ruleResultsSerializer(),
 }
 const now = new Date('2026-03-01T12:00:00.000Z')
@@ -69,6 +68,17 @@ describe('decideLead', () => {
       'trace',
       'evaluatedAt',
     ])
+  })
+
+  it('answers exactly the engine decision for a lead with values of the wrong type', () => {
+    const lead = { id: 'odd', company: { employees: '50', country: 7 }, contact: { title: ['x'] } }
+    for (const trace of modes) {
+      const { decisionId, responseJson } = decideLead(version, lead, { trace, source, now })
+      expect(JSON.parse(responseJson)).toEqual({
+        decisionId,
+        ...compiled.evaluate(lead, { trace, now }),
+      })
+    }
   })
 
   it('writes a lead without an id as leadId null', () => {

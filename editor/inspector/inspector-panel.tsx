@@ -1,4 +1,5 @@
 import { useReactFlow } from '@xyflow/react'
+import { newNodeId } from '../canvas/new-node-id.ts'
 import { useCatalog, useEditor, useEditorStore } from '../canvas/store-context.tsx'
 import { nodeLabel, type GraphIssue } from '../model/index.ts'
 import { toGraphNode } from '../store/flow-elements.ts'
@@ -38,6 +39,7 @@ export function InspectorPanel() {
         <span className="section-title" style={{ margin: 0 }}>
           {titles[data.kind]}
         </span>
+        {!readOnly && data.kind !== 'policy' && <NodeActions />}
       </div>
       {issues && issues.length > 0 && <IssueList issues={issues} />}
       {data.kind === 'condition' && (
@@ -69,6 +71,32 @@ export function InspectorPanel() {
           <p className="small muted">{gateHelp[data.gate]}</p>
         </>
       )}
+    </div>
+  )
+}
+
+/** Buttons for what the keyboard also does, for people who do not know the shortcuts. */
+function NodeActions() {
+  const store = useEditorStore()
+  return (
+    <div className="inspector-actions">
+      <button
+        className="btn btn-ghost btn-small"
+        title="Duplicate (Ctrl+C, Ctrl+V)"
+        onClick={() => {
+          store.getState().copySelection()
+          store.getState().paste(newNodeId)
+        }}
+      >
+        Duplicate
+      </button>
+      <button
+        className="btn btn-ghost btn-small btn-danger"
+        title="Delete (Del)"
+        onClick={() => store.getState().deleteSelection()}
+      >
+        Delete
+      </button>
     </div>
   )
 }

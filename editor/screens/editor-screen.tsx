@@ -4,7 +4,7 @@ import { client, messageOf, unwrap } from '../api/client.ts'
 import { asVersionView, type VersionView } from '../api/types.ts'
 import { AppHeader } from '../app/app-header.tsx'
 import { hrefOf } from '../app/hash-route.ts'
-import { sideOf, useUser } from '../app/session.tsx'
+import { canEdit, sideOf, useUser } from '../app/session.tsx'
 import { useAsync } from '../app/use-async.ts'
 import { CanvasToolbar } from '../canvas/canvas-toolbar.tsx'
 import { FlowCanvas, takenIds } from '../canvas/flow-canvas.tsx'
@@ -76,15 +76,17 @@ type Dialogs = 'submit' | 'approve-marketing' | 'approve-sales' | 'publish' | 'b
 
 function Workspace({ initial }: { initial: VersionView }) {
   const user = useUser()
+  // Viewers read; only marketing, sales and admins change drafts (the server enforces it too).
+  const writer = canEdit(user)
   const [view, setView] = useState(initial)
   const store = useMemo<EditorStore>(() => {
     const created = createEditorStore()
     created
       .getState()
-      .load(rulesetToGraph(initial.ruleset), { readOnly: initial.status !== 'draft' })
+      .load(rulesetToGraph(initial.ruleset), { readOnly: initial.status !== 'draft' || !writer })
     return created
-  }, [initial])
-  const actions = useVersionActions({ store, view, setView })
+  }, [initial, writer])
+  const actions = useVersionActions({ store, view, setView, writer })
   const [dialog, setDialog] = useState<Dialogs>(null)
   const [tab, setTab] = useState<'inspect' | 'test' | 'history'>('inspect')
   const save = useCallback(() => void actions.save(), [actions])
@@ -94,8 +96,21 @@ function Workspace({ initial }: { initial: VersionView }) {
     const warn = (event: BeforeUnloadEvent) => {
       if (store.getState().dirty) event.preventDefault()
     }
+    // Links inside the app change only the address's hash, which the page cannot stop once it
+    // happened: ask before following one away from unsaved changes.
+    const guard = (event: MouseEvent) => {
+      const link = (event.target as Element | null)?.closest?.('a[href^="#"]')
+      if (!link || !store.getState().dirty) return
+      if (!window.confirm('This draft has unsaved changes. Leave without saving?')) {
+        event.preventDefault()
+      }
+    }
     window.addEventListener('beforeunload', warn)
-    return () => window.removeEventListener('beforeunload', warn)
+    document.addEventListener('click', guard, true)
+    return () => {
+      window.removeEventListener('beforeunload', warn)
+      document.removeEventListener('click', guard, true)
+    }
   }, [store])
 
   const onAction = (action: VersionAction) => {

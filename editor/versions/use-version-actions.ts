@@ -18,6 +18,8 @@ interface Options {
   store: EditorStore
   view: VersionView
   setView: (view: VersionView) => void
+  /** The signed-in user may change drafts. */
+  writer: boolean
 }
 
 /**
@@ -25,7 +27,7 @@ interface Options {
  * A save always sends the ETag it loaded; a 409 becomes a `SaveConflict` for the person to
  * settle, never a silent overwrite.
  */
-export function useVersionActions({ store, view, setView }: Options) {
+export function useVersionActions({ store, view, setView, writer }: Options) {
   const toast = useToast()
   const [busy, setBusy] = useState<string | null>(null)
   const [conflict, setConflict] = useState<SaveConflict | null>(null)
@@ -43,14 +45,14 @@ export function useVersionActions({ store, view, setView }: Options) {
     (next: VersionView, reloadCanvas: boolean) => {
       latest.current = next
       setView(next)
-      const editable = next.status === 'draft'
+      const editable = next.status === 'draft' && writer
       if (reloadCanvas) store.getState().load(rulesetToGraph(next.ruleset), { readOnly: !editable })
       else {
         store.getState().markSaved()
         store.setState({ readOnly: !editable })
       }
     },
-    [setView, store],
+    [setView, store, writer],
   )
 
   const save = useCallback(

@@ -41,6 +41,7 @@ export function InspectorPanel() {
         </span>
         {!readOnly && data.kind !== 'policy' && <NodeActions />}
       </div>
+      {(data.kind === 'condition' || data.kind === 'gate') && <UsedBy id={selected.id} />}
       {issues && issues.length > 0 && <IssueList issues={issues} />}
       {data.kind === 'condition' && (
         <ConditionFields id={selected.id} data={data} disabled={readOnly} />
@@ -98,6 +99,27 @@ function NodeActions() {
         Delete
       </button>
     </div>
+  )
+}
+
+/** Which rule or persona a condition or gate belongs to, following the wires. */
+function UsedBy({ id }: { id: string }) {
+  const owner = useEditor((state) => {
+    const parentOf = new Map(state.edges.map((edge) => [edge.source, edge.target]))
+    let at = id
+    for (let hops = 0; parentOf.has(at) && hops < 100; hops++) at = parentOf.get(at)!
+    return at === id ? undefined : state.nodes.find((node) => node.id === at)
+  })
+  if (!owner || (owner.data.kind !== 'rule' && owner.data.kind !== 'persona')) {
+    return <p className="used-by muted">Not wired to a rule or persona yet.</p>
+  }
+  return (
+    <p className="used-by">
+      Part of {owner.data.kind === 'rule' ? 'rule' : 'persona'} <strong>{owner.data.name}</strong>
+      {owner.data.owner && (
+        <span className={`badge badge-${owner.data.owner}`}>{owner.data.owner}</span>
+      )}
+    </p>
   )
 }
 

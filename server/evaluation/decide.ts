@@ -43,7 +43,7 @@ export function decideLead(
   const extra = Object.keys(more).length === 0 ? '' : `,${JSON.stringify(more).slice(1, -1)}`
   const body = `{"decisionId":"${decisionId}","leadId":${JSON.stringify(leadId)},"ruleset":${JSON.stringify(ruleset)},"outcome":"${outcome}","score":${score},"reasons":${JSON.stringify(reasons)},"rules":[${version.rules(rules, evaluation.ruleCodes)}],"personas":${JSON.stringify(personas)}${extra}`
   const tail = `,"evaluatedAt":"${evaluatedAt}"`
-  const entries = trace.map((entry) => JSON.stringify(entry))
+  const entries = version.traceEntries(trace)
   let shown: string
   if (options.trace === 'full') shown = entries.join(',')
   else if (options.trace === 'none') shown = ''

@@ -1,13 +1,20 @@
-import { compileRuleset, type CompiledRuleset, type RuleResult } from '../../engine/index.ts'
+import {
+  compileRuleset,
+  type CompiledRuleset,
+  type RuleResult,
+  type TraceEntry,
+} from '../../engine/index.ts'
 import { notFound } from '../http/api-error.ts'
 import type { RulesetStore, VersionRecord } from '../store/types.ts'
 import { rulesetNotFound } from '../rulesets/ruleset-service.ts'
-import { ruleResultsSerializer } from './rule-results-serializer.ts'
+import { ruleResultsSerializer, traceEntrySerializer } from './decision-serializers.ts'
 
 export interface CompiledVersion {
   compiled: CompiledRuleset
   /** Serializes a decision's `rules` array (see `ruleResultsSerializer`). */
   rules: (rules: RuleResult[], codes: Uint8Array) => string
+  /** Serializes a full trace entry by entry (see `traceEntrySerializer`). */
+  traceEntries: (trace: TraceEntry[]) => string[]
   status: VersionRecord['status']
   contentHash: string
 }
@@ -70,6 +77,7 @@ export class EvaluatorCache {
     return {
       compiled,
       rules: ruleResultsSerializer(),
+      traceEntries: traceEntrySerializer(),
       status: record.status,
       contentHash: record.contentHash,
     }

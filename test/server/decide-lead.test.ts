@@ -3,7 +3,10 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { compileRuleset, parseRuleset, type TraceMode } from '../../engine/index.ts'
 import { decideLead } from '../../server/evaluation/decide.ts'
-import { ruleResultsSerializer } from '../../server/evaluation/rule-results-serializer.ts'
+import {
+  ruleResultsSerializer,
+  traceEntrySerializer,
+} from '../../server/evaluation/decision-serializers.ts'
 import { repoRoot } from './harness.ts'
 
 const ruleset = parseRuleset(
@@ -15,6 +18,7 @@ const version = {
   status: 'published' as const,
   contentHash: 'abc',
   rules: ruleResultsSerializer(),
+  traceEntries: traceEntrySerializer(),
 }
 const now = new Date('2026-03-01T12:00:00.000Z')
 const source = { kind: 'key' as const, id: 'key_000000000000' }

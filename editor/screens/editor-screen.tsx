@@ -1,4 +1,4 @@
-import { ReactFlowProvider, useReactFlow } from '@xyflow/react'
+import { ReactFlowProvider } from '@xyflow/react'
 import { useCallback, useEffect, useMemo, useState } from 'react'
 import { client, messageOf, unwrap } from '../api/client.ts'
 import { asVersionView, type VersionView } from '../api/types.ts'
@@ -7,20 +7,12 @@ import { hrefOf } from '../app/hash-route.ts'
 import { canEdit, sideOf, useUser } from '../app/session.tsx'
 import { useAsync } from '../app/use-async.ts'
 import { CanvasToolbar } from '../canvas/canvas-toolbar.tsx'
-import { FlowCanvas, takenIds } from '../canvas/flow-canvas.tsx'
-import { newNodeId } from '../canvas/new-node-id.ts'
-import { PalettePanel } from '../canvas/palette-panel.tsx'
-import { EditorStoreProvider, useCatalog, useEditor } from '../canvas/store-context.tsx'
+import { CanvasArea, EditorPalette } from '../canvas/canvas-area.tsx'
+import { EditorStoreProvider, useEditor } from '../canvas/store-context.tsx'
 import { useEditorKeys } from '../canvas/use-editor-keys.ts'
 import { InspectorPanel } from '../inspector/inspector-panel.tsx'
 import { catalogFor } from '../../engine/index.ts'
-import {
-  nodeFromPalette,
-  nodeLabel,
-  paletteGroups,
-  rulesetToGraph,
-  type PaletteItem,
-} from '../model/index.ts'
+import { nodeLabel, rulesetToGraph } from '../model/index.ts'
 import { toGraphNode } from '../store/flow-elements.ts'
 import { createEditorStore, type EditorStore } from '../store/editor-store.ts'
 import { TestPanel } from '../testing/test-panel.tsx'
@@ -141,7 +133,7 @@ function Workspace({ initial }: { initial: VersionView }) {
     <EditorStoreProvider store={store}>
       <VersionBar view={view} user={user} busy={actions.busy} onAction={onAction} />
       <div className="workspace">
-        <Palette owner={sideOf(user)} />
+        <EditorPalette owner={sideOf(user)} />
         <div className="canvas-wrap">
           <CanvasToolbar />
           <CanvasArea owner={sideOf(user)} fitKey={`${view.rulesetId}/${view.version}`} />
@@ -238,60 +230,6 @@ function Workspace({ initial }: { initial: VersionView }) {
 function TestPanelBound({ view }: { view: VersionView }) {
   const dirty = useEditor((state) => state.dirty)
   return <TestPanel rulesetId={view.rulesetId} version={view.version} dirty={dirty} />
-}
-
-function Palette({ owner }: { owner: 'marketing' | 'sales' }) {
-  const catalog = useCatalog()
-  const readOnly = useEditor((state) => state.readOnly)
-  const addNode = useEditor((state) => state.addNode)
-  const nodes = useEditor((state) => state.nodes)
-  const groups = useMemo(() => paletteGroups(catalog), [catalog])
-  const { screenToFlowPosition } = useReactFlow()
-  const onAdd = (item: PaletteItem) => {
-    const canvas = document.querySelector('.react-flow')?.getBoundingClientRect()
-    const position = screenToFlowPosition({
-      x: (canvas?.left ?? 0) + (canvas?.width ?? 600) / 2,
-      y: (canvas?.top ?? 0) + (canvas?.height ?? 400) / 2,
-    })
-    addNode(
-      nodeFromPalette(item, {
-        id: newNodeId(),
-        position,
-        catalog,
-        takenIds: takenIds(nodes),
-        owner,
-      }),
-    )
-  }
-  return <PalettePanel groups={groups} disabled={readOnly} onAdd={onAdd} />
-}
-
-function CanvasArea({ owner, fitKey }: { owner: 'marketing' | 'sales'; fitKey: string }) {
-  const catalog = useCatalog()
-  const items = useMemo(
-    () =>
-      new Map(
-        paletteGroups(catalog).flatMap((group) =>
-          group.items.map((item) => [item.key, item] as const),
-        ),
-      ),
-    [catalog],
-  )
-  const empty = useEditor((state) => state.nodes.length <= 1)
-  return (
-    <>
-      <FlowCanvas owner={owner} paletteItems={items} fitKey={fitKey} />
-      {empty && (
-        <div className="canvas-empty" aria-hidden="true">
-          <strong>Start with an outcome</strong>
-          <span>
-            Drag a Requirement, Disqualifier or Score from the palette, then the lead fields it
-            checks, and wire them from left to right.
-          </span>
-        </div>
-      )}
-    </>
-  )
 }
 
 function labelOfNode(store: EditorStore, nodeId: string | undefined): string | undefined {

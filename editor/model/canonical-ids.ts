@@ -16,7 +16,12 @@ export function memberId(parentId: string, gate: 'all' | 'any' | 'not', at = 0):
   return gate === 'not' ? `${parentId}.not` : `${parentId}.${gate}.${at}`
 }
 
-/** The canonical id of the node a trace entry is about. */
+/**
+ * The canonical id of the node a trace entry is about.
+ *
+ * @example
+ * traceNodeId({ ruleId: 'min-employees', path: 'when.all.0' }) // 'rule:min-employees/when.all.0'
+ */
 export function traceNodeId(entry: { ruleId?: string; personaId?: string; path: string }): string {
   return entry.ruleId !== undefined
     ? `${canonicalRootId('rule', entry.ruleId)}/${entry.path}`

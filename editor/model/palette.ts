@@ -128,6 +128,9 @@ export function paletteGroups(catalog: ReadonlyMap<string, FieldSpec>): PaletteG
  * A sensible first comparison for a field, so a condition dropped on the canvas is valid at
  * once and the user only adjusts it: numbers "at least", pick-lists "one of", job titles
  * "mentions any of", technology "includes any of".
+ *
+ * @example
+ * defaultComparison(fieldCatalog.get('company.employees')!) // { operator: 'greaterThanInclusive', value: 120 }
  */
 export function defaultComparison(field: FieldSpec): {
   operator: OperatorName
@@ -156,7 +159,12 @@ export function defaultComparison(field: FieldSpec): {
   }
 }
 
-/** Operators that apply to a field, in the order the picker lists them. */
+/**
+ * Operators that apply to a field, in the order the picker lists them.
+ *
+ * @example
+ * operatorsFor(fieldCatalog.get('technology.installed')) // ['contains', 'doesNotContain', 'exists', 'containsAny']
+ */
 export function operatorsFor(field: FieldSpec | undefined): OperatorName[] {
   return [...operators.values()]
     .filter((spec) => !field || spec.factTypes.includes(field.type))
@@ -227,7 +235,12 @@ export function nodeFromPalette(item: PaletteItem, context: NewNodeContext): Gra
   }
 }
 
-/** "At least 50 employees" → "at-least-50-employees". */
+/**
+ * A rule id made from a name.
+ *
+ * @example
+ * slugOf('At least 50 employees') // 'at-least-50-employees'
+ */
 export function slugOf(text: string): string {
   const slug = text
     .toLowerCase()
@@ -238,7 +251,12 @@ export function slugOf(text: string): string {
   return /^[a-z0-9]/.test(slug) ? slug : `rule-${slug}`.replace(/-+$/, '')
 }
 
-/** The slug itself when free, else the slug with the smallest free number: `new-score-2`. */
+/**
+ * The slug itself when free, else the slug with the smallest free number.
+ *
+ * @example
+ * freeSlug('new-score', new Set(['new-score'])) // 'new-score-2'
+ */
 export function freeSlug(slug: string, taken: ReadonlySet<string>): string {
   if (!taken.has(slug)) return slug
   for (let n = 2; ; n++) if (!taken.has(`${slug}-${n}`)) return `${slug}-${n}`

@@ -16,7 +16,12 @@ export interface StoredLayout {
 
 const positionPair = z.tuple([z.number(), z.number()])
 
-/** Reads a ruleset's `layout`; anything unreadable counts as absent, never as an error. */
+/**
+ * Reads a ruleset's `layout`; anything unreadable counts as absent, never as an error.
+ *
+ * @example
+ * readLayout({ positions: { policy: [0, 0] } }).positions.get('policy') // { x: 0, y: 0 }
+ */
 export function readLayout(layout: Record<string, unknown> | undefined): StoredLayout {
   const { positions, detached, ...extra } = layout ?? {}
   const result: StoredLayout = {
@@ -38,6 +43,10 @@ export function readLayout(layout: Record<string, unknown> | undefined): StoredL
 /**
  * Builds the `layout` value. Positions are rounded to whole pixels: nobody sees a fraction,
  * and the stored document stays readable and diff-friendly.
+ *
+ * @example
+ * writeLayout([['policy', { x: 0.4, y: 10 }]], { nodes: [], edges: [] }, undefined)
+ * // { positions: { policy: [0, 10] } }
  */
 export function writeLayout(
   positions: Iterable<[string, Position]>,

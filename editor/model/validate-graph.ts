@@ -60,7 +60,12 @@ export function validateGraph(graph: Graph): GraphValidation {
   }
 }
 
-/** The node a document path is about: the longest drawn prefix of the path. */
+/**
+ * The node a document path is about: the longest drawn prefix of the path.
+ *
+ * @example
+ * nodeForPath('rules[2].when.all[1].value', mapping.nodeByPath) // the condition's node id
+ */
 export function nodeForPath(
   path: string,
   nodeByPath: ReadonlyMap<string, string>,
@@ -106,6 +111,10 @@ const fieldNames: Record<string, string> = {
  * The engine's messages name operators as the document spells them (`"greaterThanInclusive"`)
  * and zod's generic ones say "Too small: expected string to have >=1 characters". The canvas
  * speaks to marketing and sales, so both are put into the words the editor shows.
+ *
+ * @example
+ * inWords({ path: 'rules[0].when.value', code: 'value_shape', message: '"greaterThanInclusive" needs a number' })
+ * // '"is at least" needs a number'
  */
 export function inWords(issue: Pick<RulesetIssue, 'path' | 'message' | 'code'>): string {
   let message = issue.message.replace(/"(\w+)"/g, (quoted, name: string) => {

@@ -34,26 +34,36 @@ export function ConflictDialog({
     [conflict],
   )
   const who = conflict.theirs.history.at(-1)?.email ?? 'someone'
+  // Submitted or approved meanwhile: it can no longer take edits, only be looked at or reopened.
+  const editable = conflict.theirs.status === 'draft'
   return (
     <Dialog
       wide
-      title="This draft changed while you were editing"
+      title={
+        editable
+          ? 'This draft changed while you were editing'
+          : `Version ${conflict.theirs.version} was ${conflict.theirs.status.replace('_', ' ')} while you were editing`
+      }
       onClose={onClose}
       actions={
         <>
           <button className="btn" onClick={onReload} disabled={busy}>
             Discard mine, load theirs
           </button>
-          <button className="btn btn-danger" onClick={onOverwrite} disabled={busy}>
-            Overwrite theirs
-          </button>
-          <button
-            className="btn btn-primary"
-            onClick={() => onMerge(merge.merged, merge.conflicts)}
-            disabled={busy}
-          >
-            Merge both
-          </button>
+          {editable && (
+            <button className="btn btn-danger" onClick={onOverwrite} disabled={busy}>
+              Overwrite theirs
+            </button>
+          )}
+          {editable && (
+            <button
+              className="btn btn-primary"
+              onClick={() => onMerge(merge.merged, merge.conflicts)}
+              disabled={busy}
+            >
+              Merge both
+            </button>
+          )}
         </>
       }
     >
@@ -66,7 +76,13 @@ export function ConflictDialog({
         <ChangeColumn title={`Their changes (${who})`} changes={theirs} />
         <ChangeColumn title="Your unsaved changes" changes={mine} />
       </div>
-      {merge.conflicts.length > 0 ? (
+      {!editable ? (
+        <div className="alert alert-warning" style={{ marginTop: 16 }}>
+          Version {conflict.theirs.version} is now {conflict.theirs.status.replace('_', ' ')}, so it
+          takes no more edits. Load it to review it; to change it, reopen it as a draft and apply
+          your changes again.
+        </div>
+      ) : merge.conflicts.length > 0 ? (
         <div className="alert alert-warning" style={{ marginTop: 16 }}>
           Both of you changed {merge.conflicts.join(', ')}. Merging keeps your version of{' '}
           {merge.conflicts.length === 1 ? 'it' : 'them'}.

@@ -78,11 +78,7 @@ export function useVersionActions({ store, view, setView, writer }: Options) {
         toast('Draft saved')
         return true
       } catch (failure) {
-        if (
-          failure instanceof ApiError &&
-          failure.status === 409 &&
-          failure.code !== 'invalid_transition'
-        ) {
+        if (failure instanceof ApiError && failure.status === 409) {
           const theirs = asVersionView(
             await unwrap(client.api.rulesets[':id'].versions[':v'].$get({ param })),
           )

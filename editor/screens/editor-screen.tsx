@@ -21,6 +21,7 @@ import { BlockedDialog } from '../versions/blocked-dialog.tsx'
 import { ConflictDialog } from '../versions/conflict-dialog.tsx'
 import { HistoryPanel } from '../versions/history-panel.tsx'
 import { NoteDialog } from '../versions/note-dialog.tsx'
+import { useUnsavedWork } from '../versions/use-unsaved-work.ts'
 import { useVersionActions } from '../versions/use-version-actions.ts'
 import { VersionBar, type VersionAction } from '../versions/version-bar.tsx'
 
@@ -83,6 +84,7 @@ function Workspace({ initial }: { initial: VersionView }) {
   const [tab, setTab] = useState<'inspect' | 'test' | 'history'>('inspect')
   const save = useCallback(() => void actions.save(), [actions])
   useEditorKeys(store, save)
+  const unsaved = useUnsavedWork(store, view, initial.status === 'draft' && writer)
 
   useEffect(() => {
     const warn = (event: BeforeUnloadEvent) => {
@@ -132,6 +134,31 @@ function Workspace({ initial }: { initial: VersionView }) {
   return (
     <EditorStoreProvider store={store}>
       <VersionBar view={view} user={user} busy={actions.busy} onAction={onAction} />
+      {unsaved.found && (
+        <div className="recovery-bar" role="alert" data-testid="recovery-bar">
+          <span>
+            Unsaved changes to this draft from{' '}
+            {new Date(unsaved.found.at).toLocaleString('en-GB', {
+              day: 'numeric',
+              month: 'short',
+              hour: '2-digit',
+              minute: '2-digit',
+            })}{' '}
+            were kept in this browser.
+            {unsaved.found.conflicts.length > 0 &&
+              ` The draft was saved since; restoring keeps your version of ${unsaved.found.conflicts.join(', ')}.`}
+          </span>
+          <button
+            className="btn btn-small btn-primary"
+            onClick={() => unsaved.restore(unsaved.found!.ruleset)}
+          >
+            Restore them
+          </button>
+          <button className="btn btn-small btn-ghost" onClick={unsaved.discard}>
+            Discard
+          </button>
+        </div>
+      )}
       <div className="workspace">
         <EditorPalette owner={sideOf(user)} />
         <div className="canvas-wrap">

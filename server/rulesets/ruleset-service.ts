@@ -3,14 +3,8 @@ import { validateRuleset } from '../../engine/index.ts'
 import type { Principal } from '../accounts/principal.ts'
 import { ApiError, conflict, notFound } from '../http/api-error.ts'
 import { StoreConflictError, type RulesetStore, type VersionRecord } from '../store/types.ts'
-import {
-  approvalRole,
-  assertCanApprove,
-  assertPublishable,
-  assertTransitionAllowed,
-  signOffComplete,
-  type Transition,
-} from './lifecycle.ts'
+import type { Transition } from './lifecycle.ts'
+import { planTransition } from './plan-transition.ts'
 import { diffRulesets, type RulesetDiff } from './ruleset-diff.ts'
 import {
   acceptDocument,
@@ -190,72 +184,17 @@ export class RulesetService {
   ): Promise<VersionRecord> {
     const current = await this.version(rulesetId, version)
     if (input.ifMatch !== undefined) assertMatches(current, input.ifMatch)
-    assertTransitionAllowed(current, transition)
-    const actor = { id: principal.id, email: principal.email }
-    const at = this.now()
-    const next: VersionRecord = structuredClone(current)
-    next.revision++
-    next.updatedAt = at
-    next.updatedBy = actor.email
-    const changes = [{ next, expectedRevision: current.revision }]
-    let to: RulesetStatus
-    switch (transition) {
-      case 'submit':
-        to = signOffComplete(current) ? 'approved' : 'in_review'
-        break
-      case 'approve': {
-        const role = approvalRole(principal, input.role)
-        assertCanApprove(current, principal, role)
-        next.approvals = [
-          ...next.approvals.filter((approval) => approval.role !== role),
-          {
-            role,
-            userId: actor.id,
-            email: actor.email,
-            at,
-            contentHash: current.contentHash,
-            ...(input.note ? { note: input.note } : {}),
-          },
-        ]
-        to = signOffComplete(next) ? 'approved' : 'in_review'
-        break
-      }
-      case 'reopen':
-        to = 'draft'
-        break
-      case 'publish': {
-        assertPublishable(current)
-        to = 'published'
-        const previous = await this.store.getPublished(rulesetId)
-        if (previous && previous.version !== version) {
-          const archived = structuredClone(previous)
-          archived.status = 'archived'
-          archived.revision++
-          archived.updatedAt = at
-          archived.updatedBy = actor.email
-          archived.history.push(
-            historyEntry(
-              'archive',
-              'published',
-              'archived',
-              actor,
-              at,
-              `replaced by version ${version}`,
-            ),
-          )
-          changes.push({ next: settle(archived), expectedRevision: previous.revision })
-        }
-        break
-      }
-      case 'archive':
-        to = 'archived'
-        break
-    }
-    next.status = to
-    next.history.push(historyEntry(transition, current.status, to, actor, at, input.note))
-    settle(next)
+    const published =
+      transition === 'publish' ? await this.store.getPublished(rulesetId) : undefined
+    const changes = planTransition(current, published, {
+      transition,
+      note: input.note,
+      role: input.role,
+      by: principal,
+      at: this.now(),
+    })
     await this.replace(changes)
-    return next
+    return changes[0]!.next
   }
 
   async diff(rulesetId: string, from: number, to: number): Promise<RulesetDiff> {

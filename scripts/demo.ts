@@ -7,7 +7,11 @@ import { join } from 'node:path'
 import { compileRuleset, validateRuleset } from '../engine/index.ts'
 
 const folder = join(import.meta.dirname, '..', 'rulesets')
-for (const file of readdirSync(folder).filter((name) => name.endsWith('.json'))) {
+// `<id>.mapping.json` files beside a ruleset say how to read its leads; they are not rulesets.
+const rulesetFiles = readdirSync(folder).filter(
+  (name) => name.endsWith('.json') && !name.endsWith('.mapping.json'),
+)
+for (const file of rulesetFiles) {
   const result = validateRuleset(JSON.parse(readFileSync(join(folder, file), 'utf8')))
   if (!result.ok) {
     console.error(

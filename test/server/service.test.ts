@@ -25,7 +25,7 @@ describe('service routes', () => {
     expect(body).toMatchObject({
       status: 'ok',
       version: '0.1.0',
-      store: { rulesets: 1, decisions: { decisions: 0, segments: 1, bytes: 0 } },
+      store: { rulesets: 2, decisions: { decisions: 0, segments: 1, bytes: 0 } },
     })
     expect(typeof body.uptimeSeconds).toBe('number')
   })

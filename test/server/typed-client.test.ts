@@ -22,7 +22,7 @@ describe('hc<AppType>() client', () => {
     expect(res.status).toBe(200)
     if (res.status !== 200) return
     const { rulesets } = await res.json()
-    expect(rulesets.map((ruleset) => ruleset.id)).toEqual(['b2b-inbound'])
+    expect(rulesets.map((ruleset) => ruleset.id)).toEqual(['b2b-inbound', 'x-education'])
   })
 
   it('reads a version document through typed path parameters', async () => {

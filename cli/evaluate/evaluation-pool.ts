@@ -1,0 +1,132 @@
+import { Worker } from 'node:worker_threads'
+import {
+  BatchEvaluator,
+  type Batch,
+  type BatchResult,
+  type EvaluatorConfig,
+} from './batch-evaluator.ts'
+
+/** Receives results in input order; may answer a promise to make the pool wait (backpressure). */
+export type ResultSink = (result: BatchResult) => Promise<void> | undefined
+
+export interface Evaluation {
+  submit(batch: Batch): Promise<void>
+  /** Waits for every submitted batch to be delivered. */
+  finish(): Promise<void>
+  close(): Promise<void>
+}
+
+/** Evaluates in the calling thread: for small inputs, where starting workers costs more. */
+export function inlineEvaluation(config: EvaluatorConfig, sink: ResultSink): Evaluation {
+  const evaluator = new BatchEvaluator(config)
+  return {
+    async submit(batch) {
+      await sink(evaluator.evaluate(batch))
+    },
+    async finish() {},
+    async close() {},
+  }
+}
+
+/**
+ * Spreads batches over worker threads, one per core, and hands the results to `sink` in the
+ * order the batches were submitted, so output order equals input order. At most a few
+ * batches per worker are in flight, which keeps memory flat however large the input.
+ *
+ * @example
+ * const pool = poolEvaluation(config, 2, (result) => writer.write(result.text))
+ * for (const batch of batches) await pool.submit(batch)
+ * await pool.finish()
+ */
+export function poolEvaluation(
+  config: EvaluatorConfig,
+  size: number,
+  sink: ResultSink,
+): Evaluation {
+  // Bundled (dist/cli/*.mjs) the worker is a sibling bundle; from source it needs tsx first.
+  const entry = import.meta.url.endsWith('.mjs')
+    ? new URL('./evaluation-worker.mjs', import.meta.url)
+    : new URL('./worker-entry.js', import.meta.url)
+  // A small young generation keeps each worker's memory flat; batches are short-lived garbage.
+  const workers = Array.from(
+    { length: size },
+    () =>
+      new Worker(entry, {
+        workerData: config,
+        resourceLimits: { maxYoungGenerationSizeMb: 4, maxOldGenerationSizeMb: 48 },
+      }),
+  )
+  const inFlight = new Array<number>(size).fill(0)
+  const ready = new Map<number, BatchResult>()
+  const maxInFlight = size * 2
+  let submitted = 0
+  let delivered = 0
+  let failure: Error | undefined
+  let blocked: Promise<void> | undefined
+  let wake: (() => void) | undefined
+
+  const signal = () => {
+    const resume = wake
+    wake = undefined
+    resume?.()
+  }
+  const deliver = () => {
+    while (!blocked && ready.has(delivered)) {
+      const result = ready.get(delivered)!
+      ready.delete(delivered)
+      delivered++
+      let pause: Promise<void> | undefined
+      try {
+        pause = sink(result)
+      } catch (error) {
+        // Called from a worker's message event: a throw here would end the process.
+        failure ??= error as Error
+        break
+      }
+      if (pause) {
+        blocked = pause.then(() => {
+          blocked = undefined
+          deliver()
+        })
+      }
+    }
+    signal()
+  }
+  workers.forEach((worker, at) => {
+    worker.on('message', (message: { seq: number; error?: string } & BatchResult) => {
+      inFlight[at]!--
+      if (message.error !== undefined) failure ??= new Error(message.error)
+      else ready.set(message.seq, message)
+      deliver()
+    })
+    worker.on('error', (error) => {
+      failure ??= error
+      signal()
+    })
+  })
+  const waitFor = async (done: () => boolean) => {
+    while (!done()) {
+      if (failure) throw failure
+      await new Promise<void>((resolve) => (wake = resolve))
+      if (blocked) await blocked
+    }
+    if (failure) throw failure
+  }
+
+  return {
+    async submit(batch) {
+      await waitFor(() => submitted - delivered < maxInFlight)
+      let target = 0
+      for (let at = 1; at < size; at++) if (inFlight[at]! < inFlight[target]!) target = at
+      inFlight[target]!++
+      workers[target]!.postMessage({ seq: submitted++, batch })
+    },
+    async finish() {
+      await waitFor(() => delivered === submitted)
+      if (blocked) await blocked
+    },
+    async close() {
+      await Promise.all(workers.map((worker) => worker.terminate()))
+    },
+  }
+}

@@ -1,0 +1,16 @@
+import { parentPort, workerData } from 'node:worker_threads'
+import { BatchEvaluator, type Batch, type EvaluatorConfig } from './batch-evaluator.ts'
+
+/** Runs in a worker thread: evaluates the batches the main thread sends, in order. */
+const evaluator = new BatchEvaluator(workerData as EvaluatorConfig)
+const encoder = new TextEncoder()
+parentPort!.on('message', ({ seq, batch }: { seq: number; batch: Batch }) => {
+  try {
+    const { text, tally } = evaluator.evaluate(batch)
+    // Encoded here and transferred, not copied: the main thread writes the bytes as they are.
+    const bytes = encoder.encode(text)
+    parentPort!.postMessage({ seq, text: bytes, tally }, [bytes.buffer])
+  } catch (error) {
+    parentPort!.postMessage({ seq, error: (error as Error).stack ?? String(error) })
+  }
+})

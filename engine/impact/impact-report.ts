@@ -1,0 +1,154 @@
+import { catalogFor, catalogReader } from '../field-catalog.ts'
+import type { CompiledRuleset } from '../compile.ts'
+import type { Lead, Outcome } from '../schema/lead.ts'
+import { flipCause } from './flip-cause.ts'
+import { ruleEffects } from './rule-effects.ts'
+
+export type OutcomeCounts = Record<Outcome, number>
+
+export interface ImpactFlip {
+  from: Outcome
+  to: Outcome
+  count: number
+  /** Rule id (or "policy") → leads it flipped this way, most first. */
+  causes: { ruleId: string; count: number }[]
+}
+
+export interface ImpactSegment {
+  /** The fact the segment is cut by ("company.industry"), or "persona". */
+  by: string
+  /** Its value; "(unknown)" for leads without it. */
+  value: string
+  before: OutcomeCounts
+  after: OutcomeCounts
+}
+
+export interface ImpactResult {
+  leads: number
+  before: OutcomeCounts
+  after: OutcomeCounts
+  flips: ImpactFlip[]
+  /** The first flipped leads, for a person to look at. */
+  examples: { leadId: string | number | null; from: Outcome; to: Outcome; ruleId: string }[]
+  segments: ImpactSegment[]
+  /** Segments whose accepted leads drop below the policy's minimum segment size. */
+  warnings: string[]
+}
+
+const zero = (): OutcomeCounts => ({ accepted: 0, nurture: 0, rejected: 0 })
+export const defaultSegments = ['company.industry', 'company.sizeBand', 'company.region', 'persona']
+
+/**
+ * Compares a draft ruleset with a baseline over the same leads: outcome counts before and
+ * after, the leads whose outcome flips with the rule that flipped them, and the change per
+ * segment, warning where a segment's accepted leads fall below the policy's
+ * `minSegmentSize` (too small to be worth a campaign).
+ *
+ * @example
+ * const impact = new ImpactReport(compileRuleset(draft), compileRuleset(published))
+ * for (const lead of leads) impact.add(lead)
+ * impact.result().flips // [{ from: 'accepted', to: 'rejected', count: 12, causes: [...] }]
+ */
+export class ImpactReport {
+  #leads = 0
+  #before = zero()
+  #after = zero()
+  #flips = new Map<string, ImpactFlip & { byRule: Map<string, number> }>()
+  #examples: ImpactResult['examples'] = []
+  #segments = new Map<string, ImpactSegment>()
+  #readers: { by: string; read: (lead: unknown) => unknown }[]
+
+  constructor(
+    readonly draft: CompiledRuleset,
+    readonly baseline: CompiledRuleset,
+    segments: readonly string[] = defaultSegments,
+    readonly maxExamples = 20,
+  ) {
+    const catalog = catalogFor(draft.ruleset)
+    this.#readers = segments
+      .filter((by) => by !== 'persona')
+      .map((by) => ({ by, read: catalogReader(by, catalog) }))
+    if (segments.includes('persona')) {
+      this.#readers.push({
+        by: 'persona',
+        read: (lead) =>
+          this.draft.explain(this.draft.run(lead as Lead), { trace: 'none' }).personas[0]?.name,
+      })
+    }
+  }
+
+  add(lead: Lead): void {
+    const was = this.baseline.run(lead)
+    const now = this.draft.run(lead)
+    this.#leads++
+    this.#before[was.outcome]++
+    this.#after[now.outcome]++
+    for (const { by, read } of this.#readers) {
+      const value = read(lead)
+      const label =
+        value === undefined || value === null || value === '' ? '(unknown)' : String(value)
+      const key = `${by}\u0000${label}`
+      let segment = this.#segments.get(key)
+      if (!segment) {
+        segment = { by, value: label, before: zero(), after: zero() }
+        this.#segments.set(key, segment)
+      }
+      segment.before[was.outcome]++
+      segment.after[now.outcome]++
+    }
+    if (was.outcome === now.outcome) return
+    const ruleId = flipCause(
+      was.outcome,
+      now.outcome,
+      ruleEffects(this.baseline, was),
+      ruleEffects(this.draft, now),
+    )
+    const key = `${was.outcome}>${now.outcome}`
+    let flip = this.#flips.get(key)
+    if (!flip) {
+      flip = { from: was.outcome, to: now.outcome, count: 0, causes: [], byRule: new Map() }
+      this.#flips.set(key, flip)
+    }
+    flip.count++
+    flip.byRule.set(ruleId, (flip.byRule.get(ruleId) ?? 0) + 1)
+    if (this.#examples.length < this.maxExamples) {
+      this.#examples.push({ leadId: lead.id ?? null, from: was.outcome, to: now.outcome, ruleId })
+    }
+  }
+
+  result(): ImpactResult {
+    const minimum = this.draft.ruleset.policy.minSegmentSize
+    const segments = [...this.#segments.values()].sort(
+      (a, b) =>
+        a.by.localeCompare(b.by) ||
+        total(b.before) - total(a.before) ||
+        a.value.localeCompare(b.value),
+    )
+    const warnings = segments
+      .filter((segment) => segment.value !== '(unknown)')
+      .filter((segment) => segment.before.accepted >= minimum && segment.after.accepted < minimum)
+      .map(
+        (segment) =>
+          `${segment.by} = ${segment.value}: accepted leads fall from ${segment.before.accepted} to ${segment.after.accepted}, below the minimum segment size of ${minimum}`,
+      )
+    const flips = [...this.#flips.values()]
+      .sort((a, b) => b.count - a.count)
+      .map(({ byRule, ...flip }) => ({
+        ...flip,
+        causes: [...byRule]
+          .map(([ruleId, count]) => ({ ruleId, count }))
+          .sort((a, b) => b.count - a.count || a.ruleId.localeCompare(b.ruleId)),
+      }))
+    return {
+      leads: this.#leads,
+      before: this.#before,
+      after: this.#after,
+      flips,
+      examples: this.#examples,
+      segments,
+      warnings,
+    }
+  }
+}
+
+const total = (counts: OutcomeCounts) => counts.accepted + counts.nurture + counts.rejected

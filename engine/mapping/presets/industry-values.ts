@@ -1,0 +1,106 @@
+import type { industries } from '../../catalog-values.ts'
+
+type Sector = (typeof industries)[number]['value']
+
+/**
+ * Salesforce's default Industry picklist placed in NAICS sectors. Where a label spans sectors
+ * the sector most companies filing under it belong to wins: Apparel, Chemicals, Electronics,
+ * Food & Beverage and Machinery make things (31-33); Banking and Insurance are 52;
+ * Biotechnology, Consulting and Engineering are services (54); Energy is a utility (22).
+ * "Other" names no sector, so it is missing rather than a guess.
+ */
+export const salesforceIndustries: Record<string, Sector | null> = {
+  Agriculture: 'agriculture',
+  Apparel: 'manufacturing',
+  Banking: 'finance',
+  Biotechnology: 'professional-services',
+  Chemicals: 'manufacturing',
+  Communications: 'information',
+  Construction: 'construction',
+  Consulting: 'professional-services',
+  Education: 'education',
+  Electronics: 'manufacturing',
+  Energy: 'utilities',
+  Engineering: 'professional-services',
+  Entertainment: 'arts',
+  Environmental: 'administrative',
+  Finance: 'finance',
+  'Food & Beverage': 'manufacturing',
+  Government: 'public-administration',
+  Healthcare: 'healthcare',
+  Hospitality: 'hospitality',
+  Insurance: 'finance',
+  Machinery: 'manufacturing',
+  Manufacturing: 'manufacturing',
+  Media: 'information',
+  'Not For Profit': 'other-services',
+  Other: null,
+  Recreation: 'arts',
+  Retail: 'retail',
+  Shipping: 'transportation',
+  Technology: 'information',
+  Telecommunications: 'information',
+  Transportation: 'transportation',
+  Utilities: 'utilities',
+}
+
+/**
+ * The most common of HubSpot's company industry options (upper snake case, compared as
+ * words) in NAICS sectors. Portals use well over a hundred; the ones not here are reported
+ * as unconvertible so a user can add them in a mapping file instead of losing them silently.
+ */
+export const hubspotIndustries: Record<string, Sector> = {
+  ACCOUNTING: 'professional-services',
+  AIRLINES_AVIATION: 'transportation',
+  APPAREL_FASHION: 'manufacturing',
+  AUTOMOTIVE: 'manufacturing',
+  BANKING: 'finance',
+  BIOTECHNOLOGY: 'professional-services',
+  BUILDING_MATERIALS: 'manufacturing',
+  CHEMICALS: 'manufacturing',
+  COMPUTER_HARDWARE: 'manufacturing',
+  COMPUTER_NETWORKING: 'information',
+  COMPUTER_SOFTWARE: 'information',
+  CONSTRUCTION: 'construction',
+  CONSUMER_GOODS: 'manufacturing',
+  CONSUMER_SERVICES: 'other-services',
+  EDUCATION_MANAGEMENT: 'education',
+  E_LEARNING: 'education',
+  ELECTRICAL_ELECTRONIC_MANUFACTURING: 'manufacturing',
+  ENTERTAINMENT: 'arts',
+  ENVIRONMENTAL_SERVICES: 'administrative',
+  FINANCIAL_SERVICES: 'finance',
+  FOOD_BEVERAGES: 'manufacturing',
+  FOOD_PRODUCTION: 'manufacturing',
+  GOVERNMENT_ADMINISTRATION: 'public-administration',
+  HIGHER_EDUCATION: 'education',
+  HOSPITAL_HEALTH_CARE: 'healthcare',
+  HOSPITALITY: 'hospitality',
+  HUMAN_RESOURCES: 'professional-services',
+  INFORMATION_TECHNOLOGY_AND_SERVICES: 'information',
+  INSURANCE: 'finance',
+  INTERNET: 'information',
+  INVESTMENT_BANKING: 'finance',
+  INVESTMENT_MANAGEMENT: 'finance',
+  LEGAL_SERVICES: 'professional-services',
+  LOGISTICS_AND_SUPPLY_CHAIN: 'transportation',
+  MACHINERY: 'manufacturing',
+  MANAGEMENT_CONSULTING: 'professional-services',
+  MARKETING_AND_ADVERTISING: 'professional-services',
+  MECHANICAL_OR_INDUSTRIAL_ENGINEERING: 'professional-services',
+  MEDIA_PRODUCTION: 'information',
+  MEDICAL_DEVICES: 'manufacturing',
+  MEDICAL_PRACTICE: 'healthcare',
+  NONPROFIT_ORGANIZATION_MANAGEMENT: 'other-services',
+  OIL_ENERGY: 'mining',
+  PHARMACEUTICALS: 'manufacturing',
+  PRIMARY_SECONDARY_EDUCATION: 'education',
+  REAL_ESTATE: 'real-estate',
+  RESTAURANTS: 'hospitality',
+  RETAIL: 'retail',
+  STAFFING_AND_RECRUITING: 'administrative',
+  TELECOMMUNICATIONS: 'information',
+  TRANSPORTATION_TRUCKING_RAILROAD: 'transportation',
+  UTILITIES: 'utilities',
+  WHOLESALE: 'wholesale',
+}

@@ -21,7 +21,10 @@ export async function seedExampleRulesets(
 ): Promise<string[]> {
   let files: string[]
   try {
-    files = (await readdir(dir)).filter((name) => name.endsWith('.json')).sort()
+    files = (await readdir(dir))
+      // A mapping file (x-education.mapping.json) sits beside its ruleset; it is not one.
+      .filter((name) => name.endsWith('.json') && !name.endsWith('.mapping.json'))
+      .sort()
   } catch {
     warn(`no example rulesets: cannot read ${dir}`)
     return []

@@ -17,6 +17,7 @@ const envSchema = z.object({
   LEADGATE_ADMIN_EMAIL: z.email('LEADGATE_ADMIN_EMAIL is not an email address').optional(),
   LEADGATE_ADMIN_PASSWORD: z.string().optional(),
   LEADGATE_ACCESS_LOG: z.enum(['on', 'off']).default('on'),
+  LEADGATE_MASK_CONTACT: z.enum(['0', '1']).default('0'),
   LEADGATE_LOG_SEGMENT_MB: z
     .string()
     .regex(/^\d+$/, 'LEADGATE_LOG_SEGMENT_MB is a whole number of megabytes')
@@ -35,6 +36,7 @@ export interface ServerConfig {
   adminPassword: string | undefined
   accessLog: boolean
   maxSegmentBytes: number
+  maskContact: boolean
 }
 
 /**
@@ -60,6 +62,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     editorDir: resolve(e.LEADGATE_EDITOR_DIR ?? resolve(repoRoot, 'dist/editor')),
     rulesetsDir: resolve(e.LEADGATE_RULESETS_DIR ?? resolve(repoRoot, 'rulesets')),
     adminEmail: e.LEADGATE_ADMIN_EMAIL,
+    maskContact: e.LEADGATE_MASK_CONTACT === '1',
     adminPassword: e.LEADGATE_ADMIN_PASSWORD,
     accessLog: e.LEADGATE_ACCESS_LOG === 'on',
     maxSegmentBytes: e.LEADGATE_LOG_SEGMENT_MB * 1024 * 1024,

@@ -29,6 +29,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
     dataDir: config.dataDir,
     rulesetsDir: config.rulesetsDir,
     maxSegmentBytes: config.maxSegmentBytes,
+    maskContact: config.maskContact,
     log: (message) => console.error(message),
     accessLog: config.accessLog ? (line) => console.log(line) : null,
   })

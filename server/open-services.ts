@@ -5,6 +5,7 @@ import { EvaluatorCache } from './evaluation/evaluator-cache.ts'
 import { RulesetService } from './rulesets/ruleset-service.ts'
 import { seedExampleRulesets } from './rulesets/seed.ts'
 import type { Services } from './services.ts'
+import { MaskingDecisionLog } from './audit/contact-masking.ts'
 import { NdjsonDecisionLog } from './store/decision-log/index.ts'
 import { LowdbAccountStore } from './store/lowdb/account-stores.ts'
 import { LowdbRulesetStore } from './store/lowdb/ruleset-store.ts'
@@ -14,6 +15,8 @@ export interface OpenOptions {
   /** Example rulesets loaded as published versions when the data folder is new. */
   rulesetsDir?: string
   maxSegmentBytes?: number
+  /** Mask contact email, phone and names before decisions are logged. */
+  maskContact?: boolean
   log?: (message: string) => void
   accessLog?: ((line: string) => void) | null
 }
@@ -48,10 +51,11 @@ export async function openServices(options: OpenOptions): Promise<OpenedServices
   const firstStart = !existsSync(rulesetsFile)
   const accountStore = await LowdbAccountStore.open(join(options.dataDir, 'accounts.json'))
   const rulesetStore = await LowdbRulesetStore.open(rulesetsFile)
-  const decisions = await NdjsonDecisionLog.open(join(options.dataDir, 'decisions'), {
+  const rawLog = await NdjsonDecisionLog.open(join(options.dataDir, 'decisions'), {
     ...(options.maxSegmentBytes ? { maxSegmentBytes: options.maxSegmentBytes } : {}),
     warn: log,
   })
+  const decisions = options.maskContact ? new MaskingDecisionLog(rawLog) : rawLog
   const seeded =
     firstStart && options.rulesetsDir
       ? await seedExampleRulesets(rulesetStore, options.rulesetsDir, log)

@@ -49,11 +49,14 @@ const passwordHash = hashPassword(PASSWORD)
  * A server on a fresh temporary data folder (example rulesets loaded), with one signed-in
  * session per person and an evaluate key. `close` removes the folder.
  */
-export async function openHarness(options: { editorDir?: string } = {}): Promise<Harness> {
+export async function openHarness(
+  options: { editorDir?: string; maskContact?: boolean } = {},
+): Promise<Harness> {
   const dataDir = mkdtempSync(join(tmpdir(), 'leadgate-test-'))
   const services = await openServices({
     dataDir,
     rulesetsDir: join(repoRoot, 'rulesets'),
+    maskContact: options.maskContact ?? false,
     log: () => {},
   })
   const app = createApp(services, { editorDir: options.editorDir ?? join(dataDir, 'no-editor') })

@@ -18,6 +18,11 @@ const envSchema = z.object({
   LEADGATE_ADMIN_PASSWORD: z.string().optional(),
   LEADGATE_ACCESS_LOG: z.enum(['on', 'off']).default('on'),
   LEADGATE_MASK_CONTACT: z.enum(['0', '1']).default('0'),
+  LEADGATE_RETENTION_DAYS: z
+    .string()
+    .regex(/^[1-9]\d{0,5}$/, 'LEADGATE_RETENTION_DAYS is a whole number of days from 1')
+    .transform(Number)
+    .optional(),
   LEADGATE_LOG_SEGMENT_MB: z
     .string()
     .regex(/^\d+$/, 'LEADGATE_LOG_SEGMENT_MB is a whole number of megabytes')
@@ -37,6 +42,7 @@ export interface ServerConfig {
   accessLog: boolean
   maxSegmentBytes: number
   maskContact: boolean
+  retentionDays: number | undefined
 }
 
 /**
@@ -63,6 +69,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     rulesetsDir: resolve(e.LEADGATE_RULESETS_DIR ?? resolve(repoRoot, 'rulesets')),
     adminEmail: e.LEADGATE_ADMIN_EMAIL,
     maskContact: e.LEADGATE_MASK_CONTACT === '1',
+    retentionDays: e.LEADGATE_RETENTION_DAYS,
     adminPassword: e.LEADGATE_ADMIN_PASSWORD,
     accessLog: e.LEADGATE_ACCESS_LOG === 'on',
     maxSegmentBytes: e.LEADGATE_LOG_SEGMENT_MB * 1024 * 1024,

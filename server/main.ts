@@ -30,6 +30,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
     rulesetsDir: config.rulesetsDir,
     maxSegmentBytes: config.maxSegmentBytes,
     maskContact: config.maskContact,
+    ...(config.retentionDays === undefined ? {} : { retentionDays: config.retentionDays }),
     log: (message) => console.error(message),
     accessLog: config.accessLog ? (line) => console.log(line) : null,
   })

@@ -17,6 +17,8 @@ export interface OpenOptions {
   maxSegmentBytes?: number
   /** Mask contact email, phone and names before decisions are logged. */
   maskContact?: boolean
+  /** Decisions older than this many days are dropped on open and daily after. */
+  retentionDays?: number
   log?: (message: string) => void
   accessLog?: ((line: string) => void) | null
 }
@@ -56,6 +58,21 @@ export async function openServices(options: OpenOptions): Promise<OpenedServices
     warn: log,
   })
   const decisions = options.maskContact ? new MaskingDecisionLog(rawLog) : rawLog
+  const retentionDays = options.retentionDays
+  const applyRetention = async () => {
+    if (retentionDays === undefined) return
+    const cutoff = new Date(Date.now() - retentionDays * 86_400_000).toISOString()
+    const dropped = await rawLog.dropBefore(cutoff)
+    if (dropped > 0) log(`retention: dropped ${dropped} decisions older than ${retentionDays} days`)
+  }
+  await applyRetention()
+  const retentionTimer =
+    retentionDays === undefined
+      ? undefined
+      : setInterval(
+          () => void applyRetention().catch((error) => log(`retention failed: ${String(error)}`)),
+          86_400_000,
+        ).unref()
   const seeded =
     firstStart && options.rulesetsDir
       ? await seedExampleRulesets(rulesetStore, options.rulesetsDir, log)
@@ -75,6 +92,9 @@ export async function openServices(options: OpenOptions): Promise<OpenedServices
     startedAt: new Date(),
     version: packageVersion(),
     seeded,
-    close: () => decisions.close(),
+    close: () => {
+      clearInterval(retentionTimer)
+      return decisions.close()
+    },
   }
 }

@@ -52,6 +52,13 @@ export class DecisionIndex {
     return position === undefined ? undefined : this.entries[position]
   }
 
+  /** A new index of the entries `keep` accepts, in the same order. */
+  filtered(keep: (entry: IndexedDecision) => boolean): DecisionIndex {
+    const next = new DecisionIndex()
+    for (const entry of this.entries) if (keep(entry)) next.add(entry)
+    return next
+  }
+
   /** Entries of one sealed segment, for its index file. */
   entriesOf(segment: number): IndexedDecision[] {
     return this.entries.filter((entry) => entry.segment === segment)

@@ -1,4 +1,4 @@
-import { mkdir, open, stat, type FileHandle } from 'node:fs/promises'
+import { mkdir, open, rm, stat, type FileHandle } from 'node:fs/promises'
 import { join } from 'node:path'
 import type {
   DecisionEntry,
@@ -16,6 +16,7 @@ import {
   listSegments,
   readSegmentIndex,
   scanSegment,
+  segmentIndexName,
   segmentName,
   writeSegmentIndex,
 } from './segment-files.ts'
@@ -42,7 +43,7 @@ const CHUNK = 4 * 1024 * 1024
  * await log.append([{ ...summary, json: JSON.stringify(record) }])
  */
 export class NdjsonDecisionLog implements DecisionLog {
-  private readonly index = new DecisionIndex()
+  private index = new DecisionIndex()
   private readonly readers = new Map<number, FileHandle>()
   private readonly commits: GroupCommit<DecisionEntry>
   private bytes = 0
@@ -157,6 +158,38 @@ export class NdjsonDecisionLog implements DecisionLog {
       }
       at = end
     }
+  }
+
+  /**
+   * Retention: deletes every sealed segment whose newest decision is older than `cutoff` (ISO).
+   * Whole files go, so nothing is rewritten and a crash midway leaves only whole segments;
+   * decisions in the segment being written wait until it is sealed. Returns decisions dropped.
+   *
+   * @example
+   * await log.dropBefore(new Date(Date.now() - 365 * 86_400_000).toISOString())
+   */
+  async dropBefore(cutoff: string): Promise<number> {
+    const old = new Set<number>()
+    for (const segment of await listSegments(this.dir)) {
+      if (segment >= this.segment) continue
+      const entries = this.index.entriesOf(segment)
+      const newest = entries.at(-1)
+      if (!newest || newest.evaluatedAt < cutoff) old.add(segment)
+    }
+    if (old.size === 0) return 0
+    const before = this.index.size
+    this.index = this.index.filtered((entry) => !old.has(entry.segment))
+    for (const segment of old) {
+      await this.readers.get(segment)?.close()
+      this.readers.delete(segment)
+      const file = join(this.dir, segmentName(segment))
+      this.bytes -= (await stat(file)).size
+      // Index first: a segment without its index is re-read on open, never the other way round.
+      await rm(join(this.dir, segmentIndexName(segment)), { force: true })
+      await rm(file, { force: true })
+      this.sealedSegments--
+    }
+    return before - this.index.size
   }
 
   async stats(): Promise<DecisionLogStats> {

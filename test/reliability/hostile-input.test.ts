@@ -89,7 +89,7 @@ async function send(
   headers: Record<string, string> = { 'content-type': 'application/json' },
 ): Promise<Answer> {
   const init: RequestInit = { method, headers: { cookie, ...headers } }
-  if (body !== undefined) init.body = body
+  if (body !== undefined) init.body = typeof body === 'string' ? body : new Uint8Array(body)
   const res = await fetch(`${url}${path}`, init)
   const text = await res.text()
   let parsed: unknown = text

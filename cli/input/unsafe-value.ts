@@ -1,11 +1,11 @@
 import { forbiddenKeys } from '../../engine/index.ts'
 
-/** As deep as the server lets a request nest: real leads are a few levels deep. */
+/** Far past any real lead (a few levels deep), far below what could exhaust memory or time. */
 export const MAX_LEAD_DEPTH = 64
 
 /**
  * What makes a parsed lead unsafe to pass on, as a message naming where; undefined when it is
- * fine. The same checks as the server's request bodies: keys such as `__proto__` (they could
+ * fine. The checks the server makes on request bodies: keys such as `__proto__` (they could
  * reach an object prototype through a spread or a fact path), nesting past `maxDepth`, and
  * numbers too large for a double (`1e999` parses to Infinity and would be written as null).
  * Iterative, so a 10,000-deep line cannot overflow the stack.

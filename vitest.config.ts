@@ -7,5 +7,7 @@ export default defineConfig({
     exclude: ['test/e2e/**', 'node_modules/**'],
     environment: 'node',
     testTimeout: 30_000,
+    // Hooks start servers and sign users in (scrypt): on a loaded machine that outlasts 10 s.
+    hookTimeout: 60_000,
   },
 })

@@ -3,6 +3,13 @@ import { z } from 'zod'
 
 const repoRoot = resolve(import.meta.dirname, '..')
 
+const milliseconds = (name: string) =>
+  z
+    .string()
+    .regex(/^\d+$/, `${name} is a whole number of milliseconds`)
+    .transform(Number)
+    .pipe(z.number().min(100, `${name} is at least 100`))
+
 const envSchema = z.object({
   PORT: z
     .string()
@@ -29,6 +36,8 @@ const envSchema = z.object({
     .transform(Number)
     .pipe(z.number().min(1).max(4096))
     .default(64),
+  LEADGATE_HEADERS_TIMEOUT_MS: milliseconds('LEADGATE_HEADERS_TIMEOUT_MS').default(10_000),
+  LEADGATE_REQUEST_TIMEOUT_MS: milliseconds('LEADGATE_REQUEST_TIMEOUT_MS').default(300_000),
 })
 
 export interface ServerConfig {
@@ -43,6 +52,10 @@ export interface ServerConfig {
   maxSegmentBytes: number
   maskContact: boolean
   retentionDays: number | undefined
+  /** A client must have sent all request headers within this (slow-loris). */
+  headersTimeoutMs: number
+  /** …and the whole request, body included, within this. */
+  requestTimeoutMs: number
 }
 
 /**
@@ -73,5 +86,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     adminPassword: e.LEADGATE_ADMIN_PASSWORD,
     accessLog: e.LEADGATE_ACCESS_LOG === 'on',
     maxSegmentBytes: e.LEADGATE_LOG_SEGMENT_MB * 1024 * 1024,
+    headersTimeoutMs: e.LEADGATE_HEADERS_TIMEOUT_MS,
+    requestTimeoutMs: e.LEADGATE_REQUEST_TIMEOUT_MS,
   }
 }

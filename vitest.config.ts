@@ -7,5 +7,7 @@ export default defineConfig({
     exclude: ['test/e2e/**', 'node_modules/**'],
     environment: 'node',
     testTimeout: 30_000,
+    // Starts a throw-away PostgreSQL when none is configured, so its tests never skip.
+    globalSetup: ['test/support/postgres-global-setup.ts'],
   },
 })

@@ -8,9 +8,19 @@ import type { Services } from './services.ts'
 import { NdjsonDecisionLog } from './store/decision-log/index.ts'
 import { LowdbAccountStore } from './store/lowdb/account-stores.ts'
 import { LowdbRulesetStore } from './store/lowdb/ruleset-store.ts'
+import { openPostgresStores } from './store/postgres/open-postgres.ts'
+import type {
+  ApiKeyStore,
+  DecisionLog,
+  RulesetStore,
+  SessionStore,
+  UserStore,
+} from './store/types.ts'
 
 export interface OpenOptions {
   dataDir: string
+  /** PostgreSQL instead of the embedded stores: several instances can share it. */
+  databaseUrl?: string
   /** Example rulesets loaded as published versions when the data folder is new. */
   rulesetsDir?: string
   maxSegmentBytes?: number
@@ -35,8 +45,9 @@ const packageVersion = (): string => {
 }
 
 /**
- * Opens the embedded stores in a data folder (`accounts.json`, `rulesets.json`, `decisions/`)
- * and wires the services the routes use. A new folder gets the example rulesets.
+ * Opens the stores and wires the services the routes use: the embedded ones in a data folder
+ * (`accounts.json`, `rulesets.json`, `decisions/`), or PostgreSQL when `databaseUrl` is given
+ * (schema migrated on open). A new folder or empty database gets the example rulesets.
  *
  * @example
  * const services = await openServices({ dataDir: './data', rulesetsDir: './rulesets' })
@@ -44,16 +55,12 @@ const packageVersion = (): string => {
  */
 export async function openServices(options: OpenOptions): Promise<OpenedServices> {
   const log = options.log ?? ((message: string) => console.error(message))
-  const rulesetsFile = join(options.dataDir, 'rulesets.json')
-  const firstStart = !existsSync(rulesetsFile)
-  const accountStore = await LowdbAccountStore.open(join(options.dataDir, 'accounts.json'))
-  const rulesetStore = await LowdbRulesetStore.open(rulesetsFile)
-  const decisions = await NdjsonDecisionLog.open(join(options.dataDir, 'decisions'), {
-    ...(options.maxSegmentBytes ? { maxSegmentBytes: options.maxSegmentBytes } : {}),
-    warn: log,
-  })
+  const stores = options.databaseUrl
+    ? await openDatabaseStores(options.databaseUrl, log)
+    : await openEmbeddedStores(options, log)
+  const { accountStore, rulesetStore, decisions } = stores
   const seeded =
-    firstStart && options.rulesetsDir
+    stores.firstStart && options.rulesetsDir
       ? await seedExampleRulesets(rulesetStore, options.rulesetsDir, log)
       : []
   const accounts = new AccountService({
@@ -71,6 +78,42 @@ export async function openServices(options: OpenOptions): Promise<OpenedServices
     startedAt: new Date(),
     version: packageVersion(),
     seeded,
-    close: () => decisions.close(),
+    close: stores.close,
+  }
+}
+
+interface Stores {
+  accountStore: UserStore & SessionStore & ApiKeyStore
+  rulesetStore: RulesetStore
+  decisions: DecisionLog
+  /** Nothing stored yet: the examples get loaded. */
+  firstStart: boolean
+  close(): Promise<void>
+}
+
+async function openEmbeddedStores(
+  options: OpenOptions,
+  log: (message: string) => void,
+): Promise<Stores> {
+  const rulesetsFile = join(options.dataDir, 'rulesets.json')
+  const firstStart = !existsSync(rulesetsFile)
+  const accountStore = await LowdbAccountStore.open(join(options.dataDir, 'accounts.json'))
+  const rulesetStore = await LowdbRulesetStore.open(rulesetsFile)
+  const decisions = await NdjsonDecisionLog.open(join(options.dataDir, 'decisions'), {
+    ...(options.maxSegmentBytes ? { maxSegmentBytes: options.maxSegmentBytes } : {}),
+    warn: log,
+  })
+  return { accountStore, rulesetStore, decisions, firstStart, close: () => decisions.close() }
+}
+
+async function openDatabaseStores(url: string, log: (message: string) => void): Promise<Stores> {
+  const stores = await openPostgresStores(url, log)
+  return {
+    accountStore: stores.accounts,
+    rulesetStore: stores.rulesets,
+    decisions: stores.decisions,
+    // Only the instance that created the schema loads the examples.
+    firstStart: stores.migrated.includes(1),
+    close: stores.close,
   }
 }

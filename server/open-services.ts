@@ -29,6 +29,8 @@ export interface OpenOptions {
 }
 
 export interface OpenedServices extends Services {
+  /** The ruleset store; its `onChange` also reports writes by other instances (PostgreSQL). */
+  rulesetStore: RulesetStore
   /** Rulesets loaded from examples on this (first) start. */
   seeded: string[]
   /** Flushes the decision log and releases files. */
@@ -77,6 +79,7 @@ export async function openServices(options: OpenOptions): Promise<OpenedServices
     accessLog: options.accessLog ?? null,
     startedAt: new Date(),
     version: packageVersion(),
+    rulesetStore,
     seeded,
     close: stores.close,
   }

@@ -49,10 +49,13 @@ const passwordHash = hashPassword(PASSWORD)
  * A server on a fresh temporary data folder (example rulesets loaded), with one signed-in
  * session per person and an evaluate key. `close` removes the folder.
  */
-export async function openHarness(options: { editorDir?: string } = {}): Promise<Harness> {
+export async function openHarness(
+  options: { editorDir?: string; databaseUrl?: string } = {},
+): Promise<Harness> {
   const dataDir = mkdtempSync(join(tmpdir(), 'leadgate-test-'))
   const services = await openServices({
     dataDir,
+    ...(options.databaseUrl ? { databaseUrl: options.databaseUrl } : {}),
     rulesetsDir: join(repoRoot, 'rulesets'),
     log: () => {},
   })

@@ -38,7 +38,7 @@ describe.each(storeKinds)('ruleset store contract: $name', (kind) => {
   it('replaces a version when the revision read is still the stored one', async () => {
     const record = versionRecord('inbound', 1)
     await stores.rulesets.insertVersion(record)
-    const next = revised(record, { status: 'review' })
+    const next = revised(record, { status: 'in_review' })
     await stores.rulesets.replaceVersions([{ next, expectedRevision: 1 }])
     expect(await stores.rulesets.getVersion('inbound', 1)).toEqual(next)
   })
@@ -132,7 +132,7 @@ describe.each(storeKinds)('ruleset store contract: $name', (kind) => {
     const record = versionRecord('inbound', 1)
     await stores.rulesets.insertVersion(record)
     await stores.rulesets.replaceVersions([
-      { next: revised(record, { status: 'review' }), expectedRevision: 1 },
+      { next: revised(record, { status: 'in_review' }), expectedRevision: 1 },
     ])
     expect(heard.slice(0, 2)).toEqual(['inbound', 'inbound'])
   })

@@ -26,7 +26,12 @@ if (!existsSync(join(sourceDir, 'index.html'))) {
   process.exit(0)
 }
 const force = process.argv.includes('--force')
-const sourcesChanged = Math.max(newestIn(sourceDir), statSync(join(root, 'vite.config.ts')).mtimeMs)
+// The editor bundles the engine (it decides test leads in the browser): engine changes count.
+const sourcesChanged = Math.max(
+  newestIn(sourceDir),
+  newestIn(join(root, 'engine')),
+  statSync(join(root, 'vite.config.ts')).mtimeMs,
+)
 if (!force && existsSync(builtIndex) && statSync(builtIndex).mtimeMs >= sourcesChanged) {
   console.log('editor: dist/editor is up to date')
   process.exit(0)

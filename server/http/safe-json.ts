@@ -1,6 +1,8 @@
 import { forbiddenKeys } from '../../engine/index.ts'
 
-export const MAX_JSON_DEPTH = 64
+// Above what a valid ruleset needs: the engine allows conditions 32 levels deep, which is about
+// 70 levels of JSON (each level an object and an array) inside a document.
+export const MAX_JSON_DEPTH = 100
 
 export type UnsafeJsonReason = 'invalid_json' | 'too_deep' | 'forbidden_key'
 

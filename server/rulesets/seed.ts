@@ -1,13 +1,14 @@
 import { readdir, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { validateRuleset } from '../../engine/index.ts'
+import { RULESET_CONTENT_TYPE, validateRuleset } from '../../engine/index.ts'
 import type { RulesetStore, VersionRecord } from '../store/types.ts'
 import { historyEntry, settle, type Actor } from './version-record.ts'
 
 const system: Actor = { id: 'system', email: 'system' }
 
 /**
- * Loads the example rulesets shipped in `rulesets/*.json` as published versions, so a first
+ * Loads the example rulesets shipped in `rulesets/*.json` (documents with the ruleset content
+ * type; other JSON there is left alone) as published versions, so a first
  * start can evaluate leads at once. An invalid file is reported and skipped; the server starts.
  *
  * @example
@@ -37,6 +38,8 @@ export async function seedExampleRulesets(
       warn(`example ruleset ${file} skipped: ${(error as Error).message}`)
       continue
     }
+    // Other JSON beside the rulesets (a CRM field mapping, say) is not ours to load.
+    if ((json as { contentType?: unknown } | null)?.contentType !== RULESET_CONTENT_TYPE) continue
     const result = validateRuleset({
       ...(json as object),
       version: 1,

@@ -261,3 +261,16 @@ describe('rulesets and versions', () => {
     expect(issues.map((issue) => issue.path)).toEqual(['b'])
   })
 })
+
+describe('deeply nested conditions', () => {
+  it('accepts a ruleset whose conditions nest 30 levels deep', async () => {
+    let when: unknown = { fact: 'company.employees', operator: 'greaterThan', value: 1 }
+    for (let level = 0; level < 29; level++) when = { all: [when] }
+    const deep = smallRuleset('deep-one')
+    const res = await h.request('marketing', 'POST', '/api/rulesets', {
+      ...deep,
+      rules: [{ ...deep.rules[0], when }],
+    })
+    expect(res.status).toBe(201)
+  })
+})

@@ -1,0 +1,46 @@
+import type { ReactNode } from 'react'
+import { useSession, useUser } from './session.tsx'
+
+/** The top bar: brand, where you are, who you are. */
+export function AppHeader({ children }: { children?: ReactNode }) {
+  const user = useUser()
+  const { logout } = useSession()
+  return (
+    <header className="app-header">
+      <a className="brand" href="#/">
+        <span className="brand-mark" aria-hidden="true">
+          <svg viewBox="0 0 32 32" width="26" height="26">
+            <rect width="32" height="32" rx="8" fill="#4f46e5" />
+            <path
+              d="M9 9v14h14"
+              stroke="white"
+              strokeWidth="3.5"
+              fill="none"
+              strokeLinecap="round"
+              strokeLinejoin="round"
+            />
+          </svg>
+        </span>
+        leadgate
+      </a>
+      <nav className="crumbs" aria-label="Breadcrumbs">
+        {children}
+      </nav>
+      <div className="user-menu">
+        <div className="user-who">
+          <span className="user-name">{user.name}</span>
+          <span className="user-roles">
+            {user.roles.map((role) => (
+              <span key={role} className={`badge badge-${role}`}>
+                {role}
+              </span>
+            ))}
+          </span>
+        </div>
+        <button className="btn btn-ghost btn-small" onClick={() => void logout()}>
+          Sign out
+        </button>
+      </div>
+    </header>
+  )
+}

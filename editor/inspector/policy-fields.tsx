@@ -1,0 +1,79 @@
+import { useEditor } from '../canvas/store-context.tsx'
+import type { NodeData } from '../store/flow-elements.ts'
+import { NumberInput } from '../ui/number-input.tsx'
+
+interface PolicyFieldsProps {
+  id: string
+  data: Extract<NodeData, { kind: 'policy' }>
+  disabled: boolean
+}
+
+/** Score thresholds and the persona and segment settings. */
+export function PolicyFields({ id, data, disabled }: PolicyFieldsProps) {
+  const update = useEditor((state) => state.updateNode)
+  return (
+    <>
+      <p className="small muted" style={{ marginBottom: 12 }}>
+        When no requirement or disqualifier decides, the score does.
+      </p>
+      <div className="field">
+        <span className="field-label">Accept at (points)</span>
+        <NumberInput
+          label="Accept at"
+          value={data.acceptAt}
+          disabled={disabled}
+          onChange={(acceptAt) => acceptAt !== undefined && update(id, { acceptAt }, 'acceptAt')}
+        />
+        <span className="field-hint">Leads at or above this go to sales.</span>
+      </div>
+      <div className="field">
+        <span className="field-label">Nurture at (points)</span>
+        <NumberInput
+          label="Nurture at"
+          value={data.nurtureAt}
+          disabled={disabled}
+          onChange={(nurtureAt) =>
+            nurtureAt !== undefined && update(id, { nurtureAt }, 'nurtureAt')
+          }
+        />
+        <span className="field-hint">
+          Between the two, marketing nurtures the lead; below, it is rejected.
+        </span>
+      </div>
+      <div className="field">
+        <span className="field-label">List personas matching at least</span>
+        <NumberInput
+          label="Persona match"
+          suffix="%"
+          value={Math.round(data.personaMinMatch * 100)}
+          disabled={disabled}
+          onChange={(share) =>
+            share !== undefined &&
+            update(
+              id,
+              { personaMinMatch: Math.min(100, Math.max(0, share)) / 100 },
+              'personaMinMatch',
+            )
+          }
+        />
+      </div>
+      <div className="field">
+        <span className="field-label">Smallest worthwhile segment (leads)</span>
+        <NumberInput
+          label="Smallest segment"
+          value={data.minSegmentSize}
+          disabled={disabled}
+          onChange={(minSegmentSize) =>
+            minSegmentSize !== undefined &&
+            update(
+              id,
+              { minSegmentSize: Math.max(0, Math.round(minSegmentSize)) },
+              'minSegmentSize',
+            )
+          }
+        />
+        <span className="field-hint">Impact reports warn about segments smaller than this.</span>
+      </div>
+    </>
+  )
+}

@@ -1,0 +1,60 @@
+import { useState, type ReactNode } from 'react'
+import { Dialog } from '../ui/dialog.tsx'
+
+interface NoteDialogProps {
+  title: string
+  intro: ReactNode
+  confirm: string
+  noteLabel: string
+  required?: boolean
+  busy: boolean
+  onConfirm: (note: string) => void
+  onClose: () => void
+}
+
+/** Submit, approve, publish: each asks for a short note that goes into the history. */
+export function NoteDialog({
+  title,
+  intro,
+  confirm,
+  noteLabel,
+  required,
+  busy,
+  onConfirm,
+  onClose,
+}: NoteDialogProps) {
+  const [note, setNote] = useState('')
+  return (
+    <Dialog
+      title={title}
+      onClose={onClose}
+      actions={
+        <>
+          <button className="btn" onClick={onClose}>
+            Cancel
+          </button>
+          <button
+            className="btn btn-primary"
+            disabled={busy || (required && !note.trim())}
+            onClick={() => onConfirm(note.trim())}
+          >
+            {busy ? 'Working…' : confirm}
+          </button>
+        </>
+      }
+    >
+      <div className="small" style={{ marginBottom: 16, color: 'var(--ink-600)' }}>
+        {intro}
+      </div>
+      <div className="field">
+        <label htmlFor="transition-note">{noteLabel}</label>
+        <textarea
+          id="transition-note"
+          className="textarea"
+          value={note}
+          onChange={(e) => setNote(e.target.value)}
+        />
+      </div>
+    </Dialog>
+  )
+}

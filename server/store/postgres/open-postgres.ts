@@ -31,7 +31,7 @@ export async function openPostgresStores(
   pool.on('error', (error) => log(`postgres: ${error.message}`))
   try {
     const migrated = await migrate(pool)
-    const rulesets = await PgRulesetStore.open(pool)
+    const rulesets = await PgRulesetStore.open(pool, log)
     const decisions = new PgDecisionLog(pool)
     return {
       accounts: new PgAccountStore(pool),

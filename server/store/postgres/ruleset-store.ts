@@ -10,6 +10,8 @@ import { inTransaction } from './transaction.ts'
 /** The channel every instance LISTENs on; the payload is the ruleset id that changed. */
 export const RULESET_CHANNEL = 'leadgate_ruleset_changed'
 
+const RELISTEN_DELAY_MS = 1000
+
 /**
  * Ruleset versions in PostgreSQL. Each write notifies `RULESET_CHANNEL` in its transaction, so
  * every instance (this one included) hears of it once it is committed and drops its cached
@@ -22,20 +24,64 @@ export const RULESET_CHANNEL = 'leadgate_ruleset_changed'
 export class PgRulesetStore implements RulesetStore {
   private readonly listeners = new Set<(rulesetId: string) => void>()
   private listener: pg.PoolClient | undefined
+  private closed = false
 
-  private constructor(private readonly pool: pg.Pool) {}
+  private constructor(
+    private readonly pool: pg.Pool,
+    private readonly log: (message: string) => void,
+  ) {}
 
   /** Opens the store and starts listening for changes made by other instances. */
-  static async open(pool: pg.Pool): Promise<PgRulesetStore> {
-    const store = new PgRulesetStore(pool)
-    const client = await pool.connect()
-    // A broken listening connection surfaces as a pool error (logged by the opener).
-    client.on('notification', (message) => {
-      if (message.channel === RULESET_CHANNEL && message.payload) store.emit(message.payload)
-    })
-    await client.query(`listen ${RULESET_CHANNEL}`)
-    store.listener = client
+  static async open(
+    pool: pg.Pool,
+    log: (message: string) => void = () => {},
+  ): Promise<PgRulesetStore> {
+    const store = new PgRulesetStore(pool, log)
+    await store.listen()
     return store
+  }
+
+  /**
+   * Holds one connection that LISTENs. When it breaks (database restart, network), it is
+   * replaced, and every ruleset counts as changed: a publish may have been missed meanwhile.
+   */
+  private async listen(): Promise<void> {
+    const client = await this.pool.connect()
+    let failed = false
+    // A checked-out client's error has no pool listener: without this one it ends the process.
+    client.on('error', (error) => {
+      if (failed || this.closed) return
+      failed = true
+      this.log(`postgres: the LISTEN connection failed (${error.message}); reconnecting`)
+      client.release(error)
+      if (this.listener === client) this.listener = undefined
+      void this.relisten()
+    })
+    client.on('notification', (message) => {
+      if (message.channel === RULESET_CHANNEL && message.payload) this.emit(message.payload)
+    })
+    try {
+      await client.query(`listen ${RULESET_CHANNEL}`)
+    } catch (error) {
+      if (!failed) client.release(error as Error)
+      throw error
+    }
+    this.listener = client
+  }
+
+  private async relisten(): Promise<void> {
+    while (!this.closed) {
+      await new Promise((resolve) => setTimeout(resolve, RELISTEN_DELAY_MS))
+      if (this.closed) return
+      try {
+        await this.listen()
+        for (const rulesetId of await this.listRulesetIds()) this.emit(rulesetId)
+        this.log('postgres: listening for ruleset changes again')
+        return
+      } catch {
+        // Still unreachable: try again after the delay.
+      }
+    }
   }
 
   async listRulesetIds(): Promise<string[]> {
@@ -129,6 +175,7 @@ export class PgRulesetStore implements RulesetStore {
 
   /** Stops listening and returns the connection to the pool. */
   async close(): Promise<void> {
+    this.closed = true
     const client = this.listener
     this.listener = undefined
     if (!client) return

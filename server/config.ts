@@ -3,6 +3,13 @@ import { z } from 'zod'
 
 const repoRoot = resolve(import.meta.dirname, '..')
 
+const milliseconds = (name: string) =>
+  z
+    .string()
+    .regex(/^\d+$/, `${name} is a whole number of milliseconds`)
+    .transform(Number)
+    .pipe(z.number().min(100, `${name} is at least 100`))
+
 const envSchema = z.object({
   PORT: z
     .string()
@@ -27,6 +34,8 @@ const envSchema = z.object({
     .transform(Number)
     .pipe(z.number().min(1).max(4096))
     .default(64),
+  LEADGATE_HEADERS_TIMEOUT_MS: milliseconds('LEADGATE_HEADERS_TIMEOUT_MS').default(10_000),
+  LEADGATE_REQUEST_TIMEOUT_MS: milliseconds('LEADGATE_REQUEST_TIMEOUT_MS').default(300_000),
 })
 
 export interface ServerConfig {
@@ -41,6 +50,10 @@ export interface ServerConfig {
   adminPassword: string | undefined
   accessLog: boolean
   maxSegmentBytes: number
+  /** A client must have sent all request headers within this (slow-loris). */
+  headersTimeoutMs: number
+  /** …and the whole request, body included, within this. */
+  requestTimeoutMs: number
 }
 
 /**
@@ -70,5 +83,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     adminPassword: e.LEADGATE_ADMIN_PASSWORD,
     accessLog: e.LEADGATE_ACCESS_LOG === 'on',
     maxSegmentBytes: e.LEADGATE_LOG_SEGMENT_MB * 1024 * 1024,
+    headersTimeoutMs: e.LEADGATE_HEADERS_TIMEOUT_MS,
+    requestTimeoutMs: e.LEADGATE_REQUEST_TIMEOUT_MS,
   }
 }

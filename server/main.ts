@@ -39,14 +39,24 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
   })
   const app = createApp(services, { editorDir: config.editorDir })
   const server = await new Promise<ServerType>((resolve) => {
-    const started = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () =>
-      resolve(started),
+    const started = serve(
+      {
+        fetch: app.fetch,
+        port: config.port,
+        hostname: config.host,
+        // Slow clients must not hold connections open forever (slow-loris). Node checks the
+        // timeouts every `connectionsCheckingInterval` (30 s by default, longer than a short
+        // headers timeout), so the check runs at least as often as the shorter timeout.
+        serverOptions: {
+          headersTimeout: config.headersTimeoutMs,
+          requestTimeout: config.requestTimeoutMs,
+          connectionsCheckingInterval: Math.min(config.headersTimeoutMs, 30_000),
+        },
+      },
+      () => resolve(started),
     )
   })
-  // Slow clients must not hold connections open forever (slow-loris).
   const http = server as unknown as import('node:http').Server
-  http.headersTimeout = 10_000
-  http.requestTimeout = 300_000
   const port = (server.address() as AddressInfo).port
   const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host
   const url = `http://${host}:${port}`

@@ -6,6 +6,7 @@ import type { Readable } from 'node:stream'
 import { CsvError, parse } from 'csv-parse'
 import { CliError } from '../exit-codes.ts'
 import { StrictDecoder, type InputEncoding } from './decode.ts'
+import { unsafeValueProblem } from './unsafe-value.ts'
 
 export const inputFormats = ['csv', 'tsv', 'ndjson', 'json'] as const
 export type InputFormat = (typeof inputFormats)[number]
@@ -183,6 +184,9 @@ function objectRecord(value: unknown, number: number): LeadRecord {
     const found = value === null ? 'null' : Array.isArray(value) ? 'a list' : typeof value
     return { kind: 'unusable', number, message: `a lead must be a JSON object, found ${found}` }
   }
+  const unsafe = unsafeValueProblem(value)
+  if (unsafe !== undefined)
+    return { kind: 'unusable', number, message: `not a safe lead: ${unsafe}` }
   return { kind: 'object', number, value: value as Record<string, unknown> }
 }
 

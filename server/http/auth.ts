@@ -28,12 +28,25 @@ export function identify(accounts: AccountService): MiddlewareHandler<AppEnv> {
     const token = getCookie(c, SESSION_COOKIE)
     if (token !== undefined) {
       const principal = await accounts.fromSession(token)
-      if (!principal) throw unauthenticated('your session has expired; sign in again')
-      c.set('principal', principal)
+      if (principal) {
+        c.set('principal', principal)
+      } else if (!sessionFreePaths.has(c.req.path)) {
+        // Also tell the browser to drop the dead cookie it keeps sending.
+        const error = unauthenticated('your session has expired; sign in again')
+        error.headers['Set-Cookie'] =
+          `${SESSION_COOKIE}=; Path=/; Max-Age=0; HttpOnly; SameSite=Strict`
+        throw error
+      }
     }
     return next()
   }
 }
+
+/**
+ * Signing in and out need no session, so a dead session cookie (expired, or ended on another
+ * device) must not stand in their way: a browser holding one could otherwise never sign in again.
+ */
+const sessionFreePaths = new Set(['/api/auth/login', '/api/auth/logout'])
 
 /**
  * Lets through signed-in users, and only those holding one of `roles` when given. API keys

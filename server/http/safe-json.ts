@@ -4,7 +4,7 @@ import { forbiddenKeys } from '../../engine/index.ts'
 // 70 levels of JSON (each level an object and an array) inside a document.
 export const MAX_JSON_DEPTH = 100
 
-export type UnsafeJsonReason = 'invalid_json' | 'too_deep' | 'forbidden_key'
+export type UnsafeJsonReason = 'invalid_json' | 'too_deep' | 'forbidden_key' | 'non_finite_number'
 
 export class UnsafeJsonError extends Error {
   constructor(
@@ -19,7 +19,8 @@ export class UnsafeJsonError extends Error {
 /**
  * Parses JSON from a request, refusing what would be dangerous to pass on: objects nested
  * deeper than `maxDepth`, and keys such as `__proto__` that could reach an object prototype
- * later (through a spread, a merge or a fact path). `JSON.parse` itself is safe; the walk runs
+ * later (through a spread, a merge or a fact path), and numbers too large for a double (`1e999`),
+ * which `JSON.parse` turns into Infinity and `JSON.stringify` would store as null. `JSON.parse` itself is safe; the walk runs
  * after it, without recursion, so a 10,000-deep document cannot overflow the stack.
  *
  * @example
@@ -41,6 +42,7 @@ export function parseJsonSafely(text: string, maxDepth = MAX_JSON_DEPTH): unknow
 
 /** The walk of `parseJsonSafely`, for values parsed elsewhere (a batch line). */
 export function checkJsonValue(value: unknown, maxDepth = MAX_JSON_DEPTH): void {
+  if (typeof value === 'number') checkFinite(value, '')
   if (value === null || typeof value !== 'object') return
   const stack: { value: object; depth: number; path: string }[] = [{ value, depth: 1, path: '' }]
   while (stack.length > 0) {
@@ -51,6 +53,7 @@ export function checkJsonValue(value: unknown, maxDepth = MAX_JSON_DEPTH): void 
     if (Array.isArray(node)) {
       for (let at = 0; at < node.length; at++) {
         const child: unknown = node[at]
+        if (typeof child === 'number') checkFinite(child, `${path}[${at}]`)
         if (child !== null && typeof child === 'object') {
           stack.push({ value: child, depth: depth + 1, path: `${path}[${at}]` })
         }
@@ -63,9 +66,20 @@ export function checkJsonValue(value: unknown, maxDepth = MAX_JSON_DEPTH): void 
       if (forbiddenKeys.has(key)) {
         throw new UnsafeJsonError('forbidden_key', `the key "${key}" is not allowed`, childPath)
       }
+      if (typeof child === 'number') checkFinite(child, childPath)
       if (child !== null && typeof child === 'object') {
         stack.push({ value: child, depth: depth + 1, path: childPath })
       }
     }
+  }
+}
+
+function checkFinite(value: number, path: string): void {
+  if (!Number.isFinite(value)) {
+    throw new UnsafeJsonError(
+      'non_finite_number',
+      `the number at "${path || '(body)'}" is too large to represent`,
+      path,
+    )
   }
 }

@@ -19,6 +19,10 @@ const envSchema = z.object({
     .default(8787),
   HOST: z.string().min(1).default('0.0.0.0'),
   LEADGATE_DATA_DIR: z.string().min(1).default('./data'),
+  LEADGATE_DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'LEADGATE_DATABASE_URL is a postgres:// URL')
+    .optional(),
   LEADGATE_EDITOR_DIR: z.string().min(1).optional(),
   LEADGATE_RULESETS_DIR: z.string().min(1).optional(),
   LEADGATE_ADMIN_EMAIL: z.email('LEADGATE_ADMIN_EMAIL is not an email address').optional(),
@@ -44,6 +48,8 @@ export interface ServerConfig {
   port: number
   host: string
   dataDir: string
+  /** PostgreSQL instead of the embedded stores in `dataDir`. */
+  databaseUrl: string | undefined
   editorDir: string
   rulesetsDir: string
   adminEmail: string | undefined
@@ -78,6 +84,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     port: e.PORT,
     host: e.HOST,
     dataDir: resolve(e.LEADGATE_DATA_DIR),
+    databaseUrl: e.LEADGATE_DATABASE_URL,
     editorDir: resolve(e.LEADGATE_EDITOR_DIR ?? resolve(repoRoot, 'dist/editor')),
     rulesetsDir: resolve(e.LEADGATE_RULESETS_DIR ?? resolve(repoRoot, 'rulesets')),
     adminEmail: e.LEADGATE_ADMIN_EMAIL,

@@ -27,6 +27,7 @@ const SHUTDOWN_GRACE_MS = 10_000
 export async function startServer(config: ServerConfig): Promise<RunningServer> {
   const services = await openServices({
     dataDir: config.dataDir,
+    ...(config.databaseUrl ? { databaseUrl: config.databaseUrl } : {}),
     rulesetsDir: config.rulesetsDir,
     maxSegmentBytes: config.maxSegmentBytes,
     maskContact: config.maskContact,
@@ -72,7 +73,8 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
     )
   }
   // Last, so whoever waits for this line (tests, scripts) has seen everything above.
-  console.log(`leadgate ${services.version} listening on ${url} (data in ${config.dataDir})`)
+  const storage = config.databaseUrl ? 'data in PostgreSQL' : `data in ${config.dataDir}`
+  console.log(`leadgate ${services.version} listening on ${url} (${storage})`)
   let stopping: Promise<void> | undefined
   const stop = () =>
     (stopping ??= (async () => {

@@ -9,9 +9,19 @@ import { MaskingDecisionLog } from './audit/contact-masking.ts'
 import { NdjsonDecisionLog } from './store/decision-log/index.ts'
 import { LowdbAccountStore } from './store/lowdb/account-stores.ts'
 import { LowdbRulesetStore } from './store/lowdb/ruleset-store.ts'
+import { openPostgresStores } from './store/postgres/open-postgres.ts'
+import type {
+  ApiKeyStore,
+  DecisionLog,
+  RulesetStore,
+  SessionStore,
+  UserStore,
+} from './store/types.ts'
 
 export interface OpenOptions {
   dataDir: string
+  /** PostgreSQL instead of the embedded stores: several instances can share it. */
+  databaseUrl?: string
   /** Example rulesets loaded as published versions when the data folder is new. */
   rulesetsDir?: string
   maxSegmentBytes?: number
@@ -24,6 +34,8 @@ export interface OpenOptions {
 }
 
 export interface OpenedServices extends Services {
+  /** The ruleset store; its `onChange` also reports writes by other instances (PostgreSQL). */
+  rulesetStore: RulesetStore
   /** Rulesets loaded from examples on this (first) start. */
   seeded: string[]
   /** Flushes the decision log and releases files. */
@@ -40,8 +52,9 @@ const packageVersion = (): string => {
 }
 
 /**
- * Opens the embedded stores in a data folder (`accounts.json`, `rulesets.json`, `decisions/`)
- * and wires the services the routes use. A new folder gets the example rulesets.
+ * Opens the stores and wires the services the routes use: the embedded ones in a data folder
+ * (`accounts.json`, `rulesets.json`, `decisions/`), or PostgreSQL when `databaseUrl` is given
+ * (schema migrated on open). A new folder or empty database gets the example rulesets.
  *
  * @example
  * const services = await openServices({ dataDir: './data', rulesetsDir: './rulesets' })
@@ -49,20 +62,18 @@ const packageVersion = (): string => {
  */
 export async function openServices(options: OpenOptions): Promise<OpenedServices> {
   const log = options.log ?? ((message: string) => console.error(message))
-  const rulesetsFile = join(options.dataDir, 'rulesets.json')
-  const firstStart = !existsSync(rulesetsFile)
-  const accountStore = await LowdbAccountStore.open(join(options.dataDir, 'accounts.json'))
-  const rulesetStore = await LowdbRulesetStore.open(rulesetsFile)
-  const rawLog = await NdjsonDecisionLog.open(join(options.dataDir, 'decisions'), {
-    ...(options.maxSegmentBytes ? { maxSegmentBytes: options.maxSegmentBytes } : {}),
-    warn: log,
-  })
-  const decisions = options.maskContact ? new MaskingDecisionLog(rawLog) : rawLog
+  const stores = options.databaseUrl
+    ? await openDatabaseStores(options.databaseUrl, log)
+    : await openEmbeddedStores(options, log)
+  const { accountStore, rulesetStore } = stores
+  const decisions = options.maskContact
+    ? new MaskingDecisionLog(stores.decisions)
+    : stores.decisions
   const retentionDays = options.retentionDays
   const applyRetention = async () => {
     if (retentionDays === undefined) return
     const cutoff = new Date(Date.now() - retentionDays * 86_400_000).toISOString()
-    const dropped = await rawLog.dropBefore(cutoff)
+    const dropped = await stores.dropBefore(cutoff)
     if (dropped > 0) log(`retention: dropped ${dropped} decisions older than ${retentionDays} days`)
   }
   await applyRetention()
@@ -74,7 +85,7 @@ export async function openServices(options: OpenOptions): Promise<OpenedServices
           86_400_000,
         ).unref()
   const seeded =
-    firstStart && options.rulesetsDir
+    stores.firstStart && options.rulesetsDir
       ? await seedExampleRulesets(rulesetStore, options.rulesetsDir, log)
       : []
   const accounts = new AccountService({
@@ -91,10 +102,57 @@ export async function openServices(options: OpenOptions): Promise<OpenedServices
     accessLog: options.accessLog ?? null,
     startedAt: new Date(),
     version: packageVersion(),
+    rulesetStore,
     seeded,
     close: () => {
       clearInterval(retentionTimer)
-      return decisions.close()
+      return stores.close()
     },
+  }
+}
+
+interface Stores {
+  accountStore: UserStore & SessionStore & ApiKeyStore
+  rulesetStore: RulesetStore
+  decisions: DecisionLog
+  /** Nothing stored yet: the examples get loaded. */
+  firstStart: boolean
+  /** Retention: removes decisions evaluated before `cutoff`, answers how many. */
+  dropBefore(cutoff: string): Promise<number>
+  close(): Promise<void>
+}
+
+async function openEmbeddedStores(
+  options: OpenOptions,
+  log: (message: string) => void,
+): Promise<Stores> {
+  const rulesetsFile = join(options.dataDir, 'rulesets.json')
+  const firstStart = !existsSync(rulesetsFile)
+  const accountStore = await LowdbAccountStore.open(join(options.dataDir, 'accounts.json'))
+  const rulesetStore = await LowdbRulesetStore.open(rulesetsFile)
+  const decisions = await NdjsonDecisionLog.open(join(options.dataDir, 'decisions'), {
+    ...(options.maxSegmentBytes ? { maxSegmentBytes: options.maxSegmentBytes } : {}),
+    warn: log,
+  })
+  return {
+    accountStore,
+    rulesetStore,
+    decisions,
+    firstStart,
+    dropBefore: (cutoff) => decisions.dropBefore(cutoff),
+    close: () => decisions.close(),
+  }
+}
+
+async function openDatabaseStores(url: string, log: (message: string) => void): Promise<Stores> {
+  const stores = await openPostgresStores(url, log)
+  return {
+    accountStore: stores.accounts,
+    rulesetStore: stores.rulesets,
+    decisions: stores.decisions,
+    // Only the instance that created the schema loads the examples.
+    firstStart: stores.migrated.includes(1),
+    dropBefore: (cutoff) => stores.decisions.dropBefore(cutoff),
+    close: stores.close,
   }
 }

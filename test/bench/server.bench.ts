@@ -2,12 +2,14 @@
  * `npm run bench:server`: requests per second of POST /api/evaluate (durable decision log,
  * default trace, then trace "full") against a bare Hono route, 50 connections, ~10 s each.
  * Prints `RESULT server ratio=… evaluate_rps=… bare_rps=… p99_ms=… full_ratio=…` last.
+ * `npm run bench:server -- --postgres`: the same with the PostgreSQL store.
  */
 import autocannon from 'autocannon'
-import { spawn, type ChildProcess } from 'node:child_process'
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process'
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { cpus, loadavg, tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
+import { createTestDatabase } from '../store/store-factories.ts'
 
 const root = resolve(import.meta.dirname, '../..')
 const seconds = Number(process.env.BENCH_SECONDS ?? 10)
@@ -83,6 +85,22 @@ const bodies = (trace?: string) =>
     JSON.stringify({ ruleset: 'b2b-inbound', lead, ...(trace ? { trace } : {}) }),
   )
 
+// `--postgres` (or BENCH_STORE=postgres): the server keeps everything in a fresh PostgreSQL
+// database on the test server (scripts/ci-postgres.sh starts one when none is configured).
+const postgres = process.argv.includes('--postgres') || process.env.BENCH_STORE === 'postgres'
+if (postgres && !process.env.LEADGATE_TEST_DATABASE_URL) {
+  process.env.LEADGATE_TEST_DATABASE_URL = execFileSync(
+    'bash',
+    [join(root, 'scripts/ci-postgres.sh')],
+    {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  ).trim()
+}
+const database = postgres ? await createTestDatabase() : undefined
+console.log(`store: ${database ? 'PostgreSQL' : 'embedded (lowdb + NDJSON)'}`)
+
 const dataDir = mkdtempSync(join(tmpdir(), 'leadgate-bench-'))
 const children: ChildProcess[] = []
 try {
@@ -92,6 +110,7 @@ try {
     PORT: '0',
     HOST: '127.0.0.1',
     LEADGATE_DATA_DIR: dataDir,
+    ...(database ? { LEADGATE_DATABASE_URL: database.url } : {}),
     LEADGATE_ADMIN_EMAIL: 'bench@leadgate.local',
     LEADGATE_ADMIN_PASSWORD: password,
     LEADGATE_ACCESS_LOG: 'off',
@@ -143,10 +162,11 @@ try {
   const bareRps = bareResult.requests.average
   const evaluateRps = evaluateResult.requests.average
   console.log(
-    `RESULT server ratio=${(evaluateRps / bareRps).toFixed(2)} evaluate_rps=${Math.round(evaluateRps)} bare_rps=${Math.round(bareRps)} p99_ms=${evaluateResult.latency.p99} full_ratio=${(fullResult.requests.average / bareRps).toFixed(2)}`,
+    `RESULT server${database ? '-postgres' : ''} ratio=${(evaluateRps / bareRps).toFixed(2)} evaluate_rps=${Math.round(evaluateRps)} bare_rps=${Math.round(bareRps)} p99_ms=${evaluateResult.latency.p99} full_ratio=${(fullResult.requests.average / bareRps).toFixed(2)}`,
   )
 } finally {
   for (const child of children) child.kill('SIGTERM')
   await new Promise((done) => setTimeout(done, 500))
   rmSync(dataDir, { recursive: true, force: true })
+  await database?.drop()
 }

@@ -50,11 +50,12 @@ const passwordHash = hashPassword(PASSWORD)
  * session per person and an evaluate key. `close` removes the folder.
  */
 export async function openHarness(
-  options: { editorDir?: string; maskContact?: boolean } = {},
+  options: { editorDir?: string; maskContact?: boolean; databaseUrl?: string } = {},
 ): Promise<Harness> {
   const dataDir = mkdtempSync(join(tmpdir(), 'leadgate-test-'))
   const services = await openServices({
     dataDir,
+    ...(options.databaseUrl ? { databaseUrl: options.databaseUrl } : {}),
     rulesetsDir: join(repoRoot, 'rulesets'),
     maskContact: options.maskContact ?? false,
     log: () => {},

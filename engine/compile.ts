@@ -95,7 +95,8 @@ interface Slot extends FactSlot {
   titleWords?: (text: string) => string[]
 }
 
-const defaultOnMissing: Record<Rule['kind'], OnMissing> = {
+/** What an unknown result means for a rule that does not say (`onMissing`). */
+export const defaultOnMissing: Readonly<Record<Rule['kind'], OnMissing>> = {
   require: 'nurture',
   disqualify: 'pass',
   score: 'pass',

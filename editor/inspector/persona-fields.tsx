@@ -1,5 +1,6 @@
 import { personaProfileFields, type PersonaProfileField } from '../model/index.ts'
 import { useEditor } from '../canvas/store-context.tsx'
+import { OwnerPicker } from './owner-picker.tsx'
 import type { NodeData } from '../store/flow-elements.ts'
 
 interface PersonaFieldsProps {
@@ -33,22 +34,11 @@ export function PersonaFields({ id, data, disabled }: PersonaFieldsProps) {
           onChange={(e) => update(id, { name: e.target.value }, 'name')}
         />
       </div>
-      <div className="field">
-        <span className="field-label">Owner</span>
-        <div className="segmented" role="group" aria-label="Owner">
-          {(['marketing', 'sales'] as const).map((owner) => (
-            <button
-              key={owner}
-              type="button"
-              aria-pressed={data.owner === owner}
-              disabled={disabled}
-              onClick={() => update(id, { owner })}
-            >
-              {owner === 'marketing' ? 'Marketing' : 'Sales'}
-            </button>
-          ))}
-        </div>
-      </div>
+      <OwnerPicker
+        value={data.owner}
+        disabled={disabled}
+        onChange={(owner) => update(id, { owner })}
+      />
       <div className="field">
         <label htmlFor="persona-role">Role</label>
         <textarea

@@ -1,7 +1,8 @@
-import type { OnMissing, RuleKind } from '../../engine/index.ts'
+import { defaultOnMissing, type OnMissing, type RuleKind } from '../../engine/index.ts'
 import { useEditor } from '../canvas/store-context.tsx'
 import type { NodeData } from '../store/flow-elements.ts'
 import { NumberInput } from '../ui/number-input.tsx'
+import { OwnerPicker } from './owner-picker.tsx'
 
 interface RuleFieldsProps {
   id: string
@@ -15,11 +16,6 @@ const kindHelp: Record<RuleKind, string> = {
   score: 'The lead earns the points when this holds.',
 }
 
-const missingDefault: Record<RuleKind, OnMissing> = {
-  require: 'nurture',
-  disqualify: 'pass',
-  score: 'pass',
-}
 const missingWords: Record<OnMissing, string> = {
   nurture: 'Send the lead to nurture',
   reject: 'Reject the lead',
@@ -41,25 +37,12 @@ export function RuleFields({ id, data, disabled }: RuleFieldsProps) {
           onChange={(e) => update(id, { name: e.target.value }, 'name')}
         />
       </div>
-      <div className="field">
-        <span className="field-label">Owner</span>
-        <div className="segmented" role="group" aria-label="Owner">
-          {(['marketing', 'sales'] as const).map((owner) => (
-            <button
-              key={owner}
-              type="button"
-              aria-pressed={data.owner === owner}
-              disabled={disabled}
-              onClick={() => update(id, { owner })}
-            >
-              {owner === 'marketing' ? 'Marketing' : 'Sales'}
-            </button>
-          ))}
-        </div>
-        <span className="field-hint">
-          The side that answers for this rule and explains it to the other.
-        </span>
-      </div>
+      <OwnerPicker
+        value={data.owner}
+        disabled={disabled}
+        onChange={(owner) => update(id, { owner })}
+        hint="The side that answers for this rule and explains it to the other."
+      />
       <div className="field">
         <label htmlFor="rule-kind">What it does</label>
         <select
@@ -103,7 +86,7 @@ export function RuleFields({ id, data, disabled }: RuleFieldsProps) {
           }
         >
           <option value="">
-            Default: {missingWords[missingDefault[data.ruleKind]].toLowerCase()}
+            Default: {missingWords[defaultOnMissing[data.ruleKind]].toLowerCase()}
           </option>
           {(['nurture', 'reject', 'pass'] as const).map((value) => (
             <option key={value} value={value}>

@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { AccountService } from './accounts/account-service.ts'
 import { EvaluatorCache } from './evaluation/evaluator-cache.ts'
+import { FullTraceDecisionLog } from './evaluation/full-trace-log.ts'
 import { RulesetService } from './rulesets/ruleset-service.ts'
 import { seedExampleRulesets } from './rulesets/seed.ts'
 import type { Services } from './services.ts'
@@ -66,9 +67,14 @@ export async function openServices(options: OpenOptions): Promise<OpenedServices
     ? await openDatabaseStores(options.databaseUrl, log)
     : await openEmbeddedStores(options, log)
   const { accountStore, rulesetStore } = stores
-  const decisions = options.maskContact
-    ? new MaskingDecisionLog(stores.decisions)
-    : stores.decisions
+  const evaluators = new EvaluatorCache(rulesetStore)
+  const decisions = new FullTraceDecisionLog(
+    options.maskContact ? new MaskingDecisionLog(stores.decisions) : stores.decisions,
+    async (rulesetId, version) => {
+      const { compiled, contentHash } = await evaluators.get(rulesetId, version)
+      return { nodes: compiled.nodes, contentHash }
+    },
+  )
   const retentionDays = options.retentionDays
   const applyRetention = async () => {
     if (retentionDays === undefined) return
@@ -96,7 +102,7 @@ export async function openServices(options: OpenOptions): Promise<OpenedServices
   return {
     accounts,
     rulesets: new RulesetService(rulesetStore),
-    evaluators: new EvaluatorCache(rulesetStore),
+    evaluators,
     decisions,
     log,
     accessLog: options.accessLog ?? null,

@@ -1,3 +1,4 @@
+import { isCompactTrace, type CompactTrace } from '../evaluation/compact-trace.ts'
 import type {
   DecisionEntry,
   DecisionFilter,
@@ -40,7 +41,7 @@ export function maskContact(field: string, value: unknown): unknown {
 function maskRecord(json: string): { json: string; email: string | null } {
   const record = JSON.parse(json) as {
     lead?: { contact?: Record<string, unknown> }
-    trace?: { fact?: string; actual?: unknown }[]
+    trace?: { fact?: string; actual?: unknown }[] | CompactTrace
   }
   const contact = record.lead?.contact
   if (contact && typeof contact === 'object') {
@@ -49,9 +50,17 @@ function maskRecord(json: string): { json: string; email: string | null } {
       if (key in contact) contact[key] = maskContact(field, contact[key])
     }
   }
-  for (const entry of record.trace ?? []) {
-    if (entry.fact && (contactFields as readonly string[]).includes(entry.fact)) {
-      entry.actual = maskContact(entry.fact, entry.actual)
+  if (isCompactTrace(record.trace)) {
+    // One value per fact stands for every condition on it (see compact-trace.ts).
+    const facts = record.trace.facts
+    for (const field of contactFields) {
+      if (Object.hasOwn(facts, field)) facts[field] = maskContact(field, facts[field])
+    }
+  } else {
+    for (const entry of record.trace ?? []) {
+      if (entry.fact && (contactFields as readonly string[]).includes(entry.fact)) {
+        entry.actual = maskContact(entry.fact, entry.actual)
+      }
     }
   }
   const email = contact?.email

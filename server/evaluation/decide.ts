@@ -2,6 +2,7 @@ import type { Decision, Lead, RuleResult, TraceEntry, TraceMode } from '../../en
 import type { DecisionEntry } from '../store/types.ts'
 import type { CompiledVersion } from './evaluator-cache.ts'
 import { searchFieldsOf } from '../store/decision-log/segment-files.ts'
+import { compactTraceJson } from './compact-trace.ts'
 import { newDecisionId } from './decision-id.ts'
 
 /** Who asked for a decision; kept in the log for audits. */
@@ -20,11 +21,13 @@ export interface DecidedLead {
 
 /**
  * Decides one lead and prepares both texts at once. The decision (without trace) is serialized
- * once and shared by the response and the log line, and each trace entry is serialized once:
- * the response picks the failing ones, the log keeps them all. Writing and sizing the JSON is
- * most of the cost of an evaluation, so nothing is stringified twice. Trace entries themselves
- * come from the engine, which alone knows what a condition saw (including values sent with the
- * wrong type).
+ * once and shared by the response and the log line. The response writes only the trace entries
+ * it shows. The log keeps the full trace, compactly when the version can no longer change
+ * (published or archived: one result digit per condition and each fact's value; see
+ * `compact-trace.ts`), as entries otherwise. Writing and sizing the JSON is most of the cost of
+ * an evaluation, so nothing is stringified twice and nothing fixed is written per decision.
+ * Trace entries themselves come from the engine, which alone knows what a condition saw
+ * (including values sent with the wrong type).
  *
  * @example
  * const { responseJson, entry } = decideLead(version, lead, { trace: 'failing', source })
@@ -44,14 +47,16 @@ export function decideLead(
   const extra = Object.keys(more).length === 0 ? '' : `,${JSON.stringify(more).slice(1, -1)}`
   const body = `{"decisionId":"${decisionId}","leadId":${JSON.stringify(leadId)},"ruleset":${JSON.stringify(ruleset)},"outcome":"${outcome}","score":${score},"reasons":${JSON.stringify(reasons)},"rules":[${version.rules(rules, evaluation.ruleCodes)}],"personas":${JSON.stringify(personas)}${extra}`
   const tail = `,"evaluatedAt":"${evaluatedAt}"`
-  const entries = version.traceEntries(trace)
-  let shown: string
-  if (options.trace === 'full') shown = entries.join(',')
-  else if (options.trace === 'none') shown = ''
-  else shown = failingTrace(trace, entries, rules).join(',')
+  let shown = ''
+  if (options.trace === 'full') shown = traceJson(version, trace, allEntries)
+  else if (options.trace === 'failing') shown = traceJson(version, trace, failingEntries(rules))
   const responseJson = `${body},"trace":[${shown}]${tail}}`
+  const immutable = version.status === 'published' || version.status === 'archived'
+  const logged =
+    (immutable ? compactTraceJson(trace) : undefined) ??
+    `[${options.trace === 'full' ? shown : traceJson(version, trace, allEntries)}]`
   const source = `{"kind":"${options.source.kind}","id":${JSON.stringify(options.source.id)}}`
-  const json = `${body},"trace":[${entries.join(',')}]${tail},"lead":${JSON.stringify(lead)},"rulesetHash":"${version.contentHash}","source":${source}}`
+  const json = `${body},"trace":${logged}${tail},"lead":${JSON.stringify(lead)},"rulesetHash":"${version.contentHash}","source":${source}}`
   return {
     decisionId,
     responseJson,
@@ -69,20 +74,38 @@ export function decideLead(
   }
 }
 
+const allEntries = () => true
+
+/** The trace entries picked by `keep`, as the inside of a JSON array. */
+function traceJson(
+  version: CompiledVersion,
+  trace: TraceEntry[],
+  keep: (entry: TraceEntry) => boolean,
+): string {
+  let json = ''
+  for (let at = 0; at < trace.length; at++) {
+    const entry = trace[at]!
+    if (!keep(entry)) continue
+    const text = version.traceEntries(entry, at)
+    json = json === '' ? text : `${json},${text}`
+  }
+  return json
+}
+
 /**
  * The entries the engine's `failing` trace holds, picked from the full trace: conditions that
  * did not pass, and every condition of a rule that rejected or nurtured the lead.
  */
-function failingTrace(trace: TraceEntry[], entries: string[], rules: RuleResult[]): string[] {
-  const decisive = new Set(
-    rules
-      .filter((rule) => rule.effect === 'rejected' || rule.effect === 'nurture')
-      .map((rule) => rule.ruleId),
-  )
-  return entries.filter((_, at) => {
-    const entry = trace[at]!
-    return entry.result !== 'pass' || (entry.ruleId !== undefined && decisive.has(entry.ruleId))
-  })
+function failingEntries(rules: RuleResult[]): (entry: TraceEntry) => boolean {
+  let decisive: Set<string> | undefined
+  for (const rule of rules) {
+    if (rule.effect === 'rejected' || rule.effect === 'nurture') {
+      ;(decisive ??= new Set()).add(rule.ruleId)
+    }
+  }
+  return (entry) =>
+    entry.result !== 'pass' ||
+    (decisive !== undefined && entry.ruleId !== undefined && decisive.has(entry.ruleId))
 }
 
 /** A stored log record: the decision with its full trace, plus what it was decided on. */

@@ -13,8 +13,8 @@ export interface CompiledVersion {
   compiled: CompiledRuleset
   /** Serializes a decision's `rules` array (see `ruleResultsSerializer`). */
   rules: (rules: RuleResult[], codes: Uint8Array) => string
-  /** Serializes a full trace entry by entry (see `traceEntrySerializer`). */
-  traceEntries: (trace: TraceEntry[]) => string[]
+  /** Serializes one entry of a full trace by its index (see `traceEntrySerializer`). */
+  traceEntries: (entry: TraceEntry, index: number) => string
   status: VersionRecord['status']
   contentHash: string
 }

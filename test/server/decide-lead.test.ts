@@ -7,6 +7,7 @@ import {
   ruleResultsSerializer,
   traceEntrySerializer,
 } from '../../server/evaluation/decision-serializers.ts'
+import { expandRecordJson } from '../../server/evaluation/full-trace-log.ts'
 import { repoRoot } from './harness.ts'
 
 const ruleset = parseRuleset(
@@ -36,10 +37,15 @@ describe('decideLead', () => {
       })
     }
 
-    it(`logs the full trace, the lead and the source for "${name}"`, () => {
+    it(`logs the full trace, the lead and the source for "${name}"`, async () => {
       const { decisionId, entry } = decideLead(version, lead, { trace: 'none', source, now })
       const full = compiled.evaluate(lead, { trace: 'full', now })
-      expect(JSON.parse(entry.json)).toEqual({
+      // A published version's trace is stored compactly; reading joins it with the version.
+      const read = await expandRecordJson(entry.json, () => ({
+        nodes: compiled.nodes,
+        contentHash: 'abc',
+      }))
+      expect(JSON.parse(read)).toEqual({
         decisionId,
         ...full,
         lead,

@@ -59,6 +59,19 @@ describe('GroupCommit', () => {
 })
 
 describe('NdjsonDecisionLog', () => {
+  it('streams every record intact across many reads of its shared buffer', async () => {
+    const log = await NdjsonDecisionLog.open(dir)
+    // 400 records of ~3 KB: about five reads of 256 KB, with records cut at read boundaries.
+    const all = Array.from({ length: 400 }, (_, n) => entry(n + 1, `L-${n + 1}`, 3000 + n))
+    await log.append(all)
+    const read: string[] = []
+    for await (const { summary, bytes } of log.records({})) {
+      read.push(`${summary.decisionId} ${bytes.toString('utf8')}`)
+    }
+    expect(read).toEqual(all.map((one) => `${one.decisionId} ${one.json}`))
+    await log.close()
+  })
+
   it('writes one NDJSON line per decision and reads each back by id', async () => {
     const log = await NdjsonDecisionLog.open(dir)
     await Promise.all([1, 2, 3].map((n) => log.append([entry(n)])))

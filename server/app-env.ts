@@ -5,5 +5,9 @@ export interface AppEnv {
   Variables: {
     principal: Principal | undefined
     requestId: string
+    /** Security headers every response carries (see `standardHeaders`). */
+    standardHeaders: Record<string, string> | undefined
+    /** Set when a handler built its response with them already in. */
+    standardHeadersIncluded: boolean | undefined
   }
 }

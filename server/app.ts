@@ -1,5 +1,3 @@
-import { requestId } from 'hono/request-id'
-import { secureHeaders } from 'hono/secure-headers'
 import type { AppEnv } from './app-env.ts'
 import { identify } from './http/auth.ts'
 import { editorSite } from './http/editor-site.ts'
@@ -7,6 +5,7 @@ import { handleError, handleNotFound } from './http/error-handler.ts'
 import { jsonBody } from './http/json-body.ts'
 import { mountApiDocs } from './http/openapi.ts'
 import { newRouter } from './http/router.ts'
+import { standardHeaders } from './http/standard-headers.ts'
 import { authRoutes } from './routes/auth.ts'
 import { decisionRoutes } from './routes/decisions.ts'
 import { evaluateRoutes } from './routes/evaluate.ts'
@@ -63,10 +62,9 @@ export interface AppOptions {
  */
 export function createApp(services: Services, options: AppOptions = {}) {
   const app = newRouter()
-  app.use('*', requestId({ headerName: 'X-Request-Id' }))
   app.use(
     '*',
-    secureHeaders({
+    standardHeaders({
       contentSecurityPolicy: {
         defaultSrc: ["'self'"],
         scriptSrc: ["'self'"],

@@ -6,6 +6,7 @@ import type { Context } from 'hono'
 import type { AppEnv } from '../app-env.ts'
 import { invalidFields } from './api-error.ts'
 import { fieldIssues } from './error-handler.ts'
+import { withStandardHeaders } from './standard-headers.ts'
 
 /**
  * A route group. Validation failures become a 400 naming every bad field, through the same
@@ -26,13 +27,17 @@ export const newRouter = () =>
  * response and the log), typed as `T` so `hc<AppType>()` clients still see the shape.
  */
 export function jsonText<T, S extends ContentfulStatusCode>(
-  c: Context,
+  c: Context<AppEnv>,
   text: string,
   status: S,
   headers: Record<string, string> = {},
 ): TypedResponse<JSONParsed<T>, S, 'json'> {
-  return c.body(text, status, {
-    'content-type': 'application/json; charset=utf-8',
-    ...headers,
+  // A Response with a plain header object (see `withStandardHeaders`): no `Headers` per request.
+  return new Response(text, {
+    status,
+    headers: withStandardHeaders(c, {
+      'content-type': 'application/json; charset=utf-8',
+      ...headers,
+    }),
   }) as unknown as TypedResponse<JSONParsed<T>, S, 'json'>
 }

@@ -43,43 +43,62 @@ export function parseJsonSafely(text: string, maxDepth = MAX_JSON_DEPTH): unknow
 /** The walk of `parseJsonSafely`, for values parsed elsewhere (a batch line). */
 export function checkJsonValue(value: unknown, maxDepth = MAX_JSON_DEPTH): void {
   if (typeof value === 'number') checkFinite(value, '')
-  if (value === null || typeof value !== 'object') return
-  const stack: { value: object; depth: number; path: string }[] = [{ value, depth: 1, path: '' }]
-  while (stack.length > 0) {
-    const { value: node, depth, path } = stack.pop()!
-    if (depth > maxDepth) {
-      throw new UnsafeJsonError('too_deep', `JSON nests deeper than ${maxDepth} levels`, path)
+  if (value !== null && typeof value === 'object') walk(value, 1, maxDepth)
+}
+
+/**
+ * Recursion stops at `maxDepth`, so even a 10,000-deep document costs at most that many stack
+ * frames. The path of a refused value is only put together when there is one: each level adds
+ * its key to the error on its way out, so a body that passes builds no path strings at all.
+ */
+function walk(node: object, depth: number, maxDepth: number): void {
+  if (depth > maxDepth) {
+    throw new UnsafeJsonError('too_deep', `JSON nests deeper than ${maxDepth} levels`)
+  }
+  if (Array.isArray(node)) {
+    for (let at = 0; at < node.length; at++) {
+      const child: unknown = node[at]
+      if (typeof child === 'number') {
+        if (!Number.isFinite(child)) checkFinite(child, `[${at}]`)
+      } else if (child !== null && typeof child === 'object') {
+        within(`[${at}]`, child, depth, maxDepth)
+      }
     }
-    if (Array.isArray(node)) {
-      for (let at = 0; at < node.length; at++) {
-        const child: unknown = node[at]
-        if (typeof child === 'number') checkFinite(child, `${path}[${at}]`)
-        if (child !== null && typeof child === 'object') {
-          stack.push({ value: child, depth: depth + 1, path: `${path}[${at}]` })
-        }
-      }
-      continue
+    return
+  }
+  for (const key in node) {
+    if (forbiddenKeys.has(key)) {
+      throw new UnsafeJsonError('forbidden_key', `the key "${key}" is not allowed`, key)
     }
-    for (const key in node) {
-      const child: unknown = (node as Record<string, unknown>)[key]
-      const childPath = path === '' ? key : `${path}.${key}`
-      if (forbiddenKeys.has(key)) {
-        throw new UnsafeJsonError('forbidden_key', `the key "${key}" is not allowed`, childPath)
-      }
-      if (typeof child === 'number') checkFinite(child, childPath)
-      if (child !== null && typeof child === 'object') {
-        stack.push({ value: child, depth: depth + 1, path: childPath })
-      }
+    const child: unknown = (node as Record<string, unknown>)[key]
+    if (typeof child === 'number') {
+      if (!Number.isFinite(child)) checkFinite(child, key)
+    } else if (child !== null && typeof child === 'object') {
+      within(key, child, depth, maxDepth)
     }
   }
 }
 
-function checkFinite(value: number, path: string): void {
-  if (!Number.isFinite(value)) {
-    throw new UnsafeJsonError(
-      'non_finite_number',
-      `the number at "${path || '(body)'}" is too large to represent`,
-      path,
-    )
+/** Walks a child; a refusal below it gets `step` put in front of its path. */
+function within(step: string, child: object, depth: number, maxDepth: number): void {
+  try {
+    walk(child, depth + 1, maxDepth)
+  } catch (error) {
+    if (!(error instanceof UnsafeJsonError)) throw error
+    const path = joinPath(step, error.path)
+    const message = error.reason === 'non_finite_number' ? nonFiniteMessage(path) : error.message
+    throw new UnsafeJsonError(error.reason, message, path)
   }
 }
+
+const joinPath = (step: string, rest: string): string =>
+  rest === '' ? step : rest.startsWith('[') ? `${step}${rest}` : `${step}.${rest}`
+
+function checkFinite(value: number, path: string): void {
+  if (!Number.isFinite(value)) {
+    throw new UnsafeJsonError('non_finite_number', nonFiniteMessage(path), path)
+  }
+}
+
+const nonFiniteMessage = (path: string) =>
+  `the number at "${path || '(body)'}" is too large to represent`

@@ -35,6 +35,16 @@ describe('parseJsonSafely', () => {
     expect(reasonOf('{"a":')).toBe('invalid_json ')
   })
 
+  it('names the whole path of a number too large for a double, in the message too', () => {
+    expect(reasonOf('{"lead":{"bant":{"budget":1e999}}}')).toBe(
+      'non_finite_number lead.bant.budget',
+    )
+    expect(reasonOf('{"a":[0,[1e999]]}')).toBe('non_finite_number a[1][0]')
+    expect(() => parseJsonSafely('{"lead":{"bant":{"budget":1e999}}}')).toThrow(
+      'the number at "lead.bant.budget" is too large to represent',
+    )
+  })
+
   it('accepts keys that only contain a forbidden word', () => {
     expect(reasonOf('{"constructorName":"x","my__proto__":1}')).toBe('ok')
   })

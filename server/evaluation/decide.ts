@@ -45,7 +45,7 @@ export function decideLead(
     explained
   // Same keys and order as the engine's decision; fields a newer engine adds still go along.
   const extra = Object.keys(more).length === 0 ? '' : `,${JSON.stringify(more).slice(1, -1)}`
-  const body = `{"decisionId":"${decisionId}","leadId":${JSON.stringify(leadId)},"ruleset":${JSON.stringify(ruleset)},"outcome":"${outcome}","score":${score},"reasons":${JSON.stringify(reasons)},"rules":[${version.rules(rules, evaluation.ruleCodes)}],"personas":${JSON.stringify(personas)}${extra}`
+  const body = `{"decisionId":"${decisionId}","leadId":${JSON.stringify(leadId)},"ruleset":${JSON.stringify(ruleset)},"outcome":"${outcome}","score":${score},"reasons":${version.reasons(reasons)},"rules":[${version.rules(rules, evaluation.ruleCodes)}],"personas":${version.personas(personas)}${extra}`
   const tail = `,"evaluatedAt":"${evaluatedAt}"`
   let shown = ''
   if (options.trace === 'full') shown = traceJson(version, trace, allEntries)

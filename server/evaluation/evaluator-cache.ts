@@ -1,6 +1,10 @@
 import {
   compileRuleset,
+  personasSerializer,
+  reasonsSerializer,
   type CompiledRuleset,
+  type PersonaMatch,
+  type Reason,
   type RuleResult,
   type TraceEntry,
 } from '../../engine/index.ts'
@@ -11,12 +15,40 @@ import { ruleResultsSerializer, traceEntrySerializer } from './decision-serializ
 
 export interface CompiledVersion {
   compiled: CompiledRuleset
+  /** `JSON.stringify` of a decision's reasons, fixed parts written once (engine's `reasonsSerializer`). */
+  reasons: (reasons: readonly Reason[]) => string
+  /** `JSON.stringify` of its persona matches (engine's `personasSerializer`). */
+  personas: (personas: readonly PersonaMatch[]) => string
   /** Serializes a decision's `rules` array (see `ruleResultsSerializer`). */
   rules: (rules: RuleResult[], codes: Uint8Array) => string
   /** Serializes one entry of a full trace by its index (see `traceEntrySerializer`). */
   traceEntries: (entry: TraceEntry, index: number) => string
   status: VersionRecord['status']
   contentHash: string
+}
+
+/**
+ * A compiled version with the serializers that write its decisions: each keeps the JSON of what
+ * is fixed per version (rule entries, trace entry heads, reason frames, persona names).
+ *
+ * @example
+ * const version = prepareVersion(compileRuleset(ruleset), 'published', contentHash)
+ * decideLead(version, lead, { trace: 'failing', source })
+ */
+export function prepareVersion(
+  compiled: CompiledRuleset,
+  status: VersionRecord['status'],
+  contentHash: string,
+): CompiledVersion {
+  return {
+    compiled,
+    reasons: reasonsSerializer(),
+    personas: personasSerializer(),
+    rules: ruleResultsSerializer(),
+    traceEntries: traceEntrySerializer(),
+    status,
+    contentHash,
+  }
 }
 
 /**
@@ -73,14 +105,7 @@ export class EvaluatorCache {
   }
 
   private compile(record: VersionRecord): CompiledVersion {
-    const compiled = compileRuleset(record.document)
-    return {
-      compiled,
-      rules: ruleResultsSerializer(),
-      traceEntries: traceEntrySerializer(),
-      status: record.status,
-      contentHash: record.contentHash,
-    }
+    return prepareVersion(compileRuleset(record.document), record.status, record.contentHash)
   }
 
   private forget(rulesetId: string): void {

@@ -10,11 +10,7 @@ import {
   type CompactTrace,
 } from '../../server/evaluation/compact-trace.ts'
 import { decideLead } from '../../server/evaluation/decide.ts'
-import {
-  ruleResultsSerializer,
-  traceEntrySerializer,
-} from '../../server/evaluation/decision-serializers.ts'
-import type { CompiledVersion } from '../../server/evaluation/evaluator-cache.ts'
+import { prepareVersion, type CompiledVersion } from '../../server/evaluation/evaluator-cache.ts'
 import { expandRecordJson } from '../../server/evaluation/full-trace-log.ts'
 import { repoRoot } from './harness.ts'
 
@@ -22,13 +18,8 @@ const ruleset = parseRuleset(
   JSON.parse(readFileSync(join(repoRoot, 'rulesets/b2b-inbound.json'), 'utf8')),
 )
 const compiled = compileRuleset(ruleset)
-const versionWith = (status: CompiledVersion['status']): CompiledVersion => ({
-  compiled,
-  status,
-  contentHash: 'hash-1',
-  rules: ruleResultsSerializer(),
-  traceEntries: traceEntrySerializer(),
-})
+const versionWith = (status: CompiledVersion['status']) =>
+  prepareVersion(compiled, status, 'hash-1')
 const published = versionWith('published')
 const draft = versionWith('draft')
 const traceSource = { nodes: compiled.nodes, contentHash: 'hash-1' }

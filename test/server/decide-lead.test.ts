@@ -3,10 +3,7 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { compileRuleset, parseRuleset, type TraceMode } from '../../engine/index.ts'
 import { decideLead } from '../../server/evaluation/decide.ts'
-import {
-  ruleResultsSerializer,
-  traceEntrySerializer,
-} from '../../server/evaluation/decision-serializers.ts'
+import { prepareVersion } from '../../server/evaluation/evaluator-cache.ts'
 import { expandRecordJson } from '../../server/evaluation/full-trace-log.ts'
 import { repoRoot } from './harness.ts'
 
@@ -14,13 +11,7 @@ const ruleset = parseRuleset(
   JSON.parse(readFileSync(join(repoRoot, 'rulesets/b2b-inbound.json'), 'utf8')),
 )
 const compiled = compileRuleset(ruleset)
-const version = {
-  compiled,
-  status: 'published' as const,
-  contentHash: 'abc',
-  rules: ruleResultsSerializer(),
-  traceEntries: traceEntrySerializer(),
-}
+const version = prepareVersion(compiled, 'published', 'abc')
 const now = new Date('2026-03-01T12:00:00.000Z')
 const source = { kind: 'key' as const, id: 'key_000000000000' }
 const modes: TraceMode[] = ['failing', 'full', 'none']

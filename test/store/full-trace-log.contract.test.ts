@@ -4,11 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { compileRuleset, parseRuleset } from '../../engine/index.ts'
 import { MaskingDecisionLog } from '../../server/audit/contact-masking.ts'
 import { decideLead } from '../../server/evaluation/decide.ts'
-import {
-  ruleResultsSerializer,
-  traceEntrySerializer,
-} from '../../server/evaluation/decision-serializers.ts'
-import type { CompiledVersion } from '../../server/evaluation/evaluator-cache.ts'
+import { prepareVersion, type CompiledVersion } from '../../server/evaluation/evaluator-cache.ts'
 import { FullTraceDecisionLog } from '../../server/evaluation/full-trace-log.ts'
 import { repoRoot } from '../server/harness.ts'
 import { storeKinds, type OpenedStores } from './store-factories.ts'
@@ -26,13 +22,7 @@ document.rules.push({
 })
 const ruleset = parseRuleset(document)
 const compiled = compileRuleset(ruleset)
-const version = (status: CompiledVersion['status']): CompiledVersion => ({
-  compiled,
-  status,
-  contentHash: 'hash-1',
-  rules: ruleResultsSerializer(),
-  traceEntries: traceEntrySerializer(),
-})
+const version = (status: CompiledVersion['status']) => prepareVersion(compiled, status, 'hash-1')
 const now = new Date('2026-03-01T12:00:00.000Z')
 const source = { kind: 'user' as const, id: 'u-1' }
 const lead = ruleset.testLeads[0]!.lead

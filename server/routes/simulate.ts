@@ -29,6 +29,7 @@ export const simulateRoutes = (services: Services) =>
       rulesetId: id,
       version: v,
       source: body,
+      openFlags: await services.flags.ofRuleset(id, 'open'),
     })
     return c.json(simulation, 200)
   })

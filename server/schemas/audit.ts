@@ -36,6 +36,13 @@ export const simulateBodySchema = z
   ])
   .meta({ id: 'SimulateRequest', example: { sample: { lastN: 10000 } } })
 
+export const simulateQuerySchema = z.object({
+  mapping: z
+    .enum(['salesforce', 'hubspot'])
+    .optional()
+    .describe('For CSV/NDJSON uploads: read rows as Salesforce Lead or HubSpot records'),
+})
+
 const countsSchema = z.object({ accepted: z.number(), nurture: z.number(), rejected: z.number() })
 
 export const simulationSchema = z

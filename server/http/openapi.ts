@@ -84,6 +84,10 @@ export function mountApiDocs(app: OpenAPIHono<AppEnv>, version: string): void {
       pageTitle: 'leadgate API',
       cdn: API_REFERENCE_SCRIPT_PATH,
       withDefaultFonts: false,
+      // Scalar's hosted extras (AI chat, MCP, deploy toolbar) need its cloud: not offered here.
+      agent: { disabled: true },
+      mcp: { disabled: true },
+      showDeveloperTools: 'never',
     }),
   )
 }

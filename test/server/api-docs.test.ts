@@ -22,6 +22,7 @@ describe('/api/docs works offline', () => {
     const sources = [...html.matchAll(/<script[^>]*\ssrc="([^"]+)"/g)].map((match) => match[1])
     expect(sources).toEqual(['/api/docs/scalar.js'])
     expect(html).not.toMatch(/https?:\/\//)
+    expect(html).toContain('"withDefaultFonts": false')
   })
 
   it('allows scripts, fonts and connections only from this server', async () => {

@@ -6,7 +6,7 @@ export interface AppEnv {
     principal: Principal | undefined
     requestId: string
     /** Security headers every response carries (see `standardHeaders`). */
-    standardHeaders: Record<string, string> | undefined
+    standardHeaders: { headers: Record<string, string>; keepRouteHeaders: boolean } | undefined
     /** Set when a handler built its response with them already in. */
     standardHeadersIncluded: boolean | undefined
   }

@@ -1,4 +1,5 @@
 import type { AppEnv } from './app-env.ts'
+import { uploadFormatOf } from './audit/lead-upload.ts'
 import { identify } from './http/auth.ts'
 import { editorSite } from './http/editor-site.ts'
 import { handleError, handleNotFound } from './http/error-handler.ts'
@@ -9,6 +10,7 @@ import { standardHeaders } from './http/standard-headers.ts'
 import { authRoutes } from './routes/auth.ts'
 import { decisionRoutes } from './routes/decisions.ts'
 import { evaluateRoutes } from './routes/evaluate.ts'
+import { flagRoutes } from './routes/flags.ts'
 import { healthRoutes } from './routes/health.ts'
 import { keyRoutes } from './routes/keys.ts'
 import { lifecycleRoutes } from './routes/lifecycle.ts'
@@ -21,6 +23,11 @@ import type { MiddlewareHandler } from 'hono'
 
 export const MAX_BODY_BYTES = 1024 * 1024
 const BATCH_PATH = '/api/evaluate/batch'
+const SIMULATE_PATH = /^\/api\/rulesets\/[^/]+\/versions\/[^/]+\/simulate$/
+
+/** Bodies that are not JSON: NDJSON batches, and CSV or NDJSON uploads to a simulation. */
+const isRawBody = (path: string, contentType: string | undefined) =>
+  path === BATCH_PATH || (uploadFormatOf(contentType) !== undefined && SIMULATE_PATH.test(path))
 
 /** Every API route, chained so their types add up to `AppType`. */
 function apiRoutes(services: Services) {
@@ -35,6 +42,7 @@ function apiRoutes(services: Services) {
     .route('/api/rulesets', simulateRoutes(services))
     .route('/api/evaluate', evaluateRoutes(services))
     .route('/api/decisions', decisionRoutes(services))
+    .route('/api', flagRoutes(services))
 }
 
 /**
@@ -77,11 +85,15 @@ export function createApp(services: Services, options: AppOptions = {}) {
       },
       strictTransportSecurity: false,
       crossOriginEmbedderPolicy: false,
+      // A route that sets its own policy keeps it (the API reference page needs an inline script).
+      overwrite: false,
     }),
   )
   if (services.accessLog) app.use('*', accessLog(services.accessLog))
   const json = jsonBody(MAX_BODY_BYTES)
-  app.use('/api/*', async (c, next) => (c.req.path === BATCH_PATH ? next() : json(c, next)))
+  app.use('/api/*', async (c, next) =>
+    isRawBody(c.req.path, c.req.header('content-type')) ? next() : json(c, next),
+  )
   app.use('/api/*', identify(services.accounts))
   app.route('/', apiRoutes(services))
   mountApiDocs(app, services.version)

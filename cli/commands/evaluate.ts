@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs'
 import { availableParallelism, loadavg } from 'node:os'
 import type { Command } from 'commander'
 import { stringify } from 'csv-stringify/sync'
@@ -9,6 +10,7 @@ import { mappingForHeader, unusableLead } from '../evaluate/input-mapping.ts'
 import { inputEncodings, type InputEncoding } from '../input/decode.ts'
 import { inputFormats, openLeadInput, type InputFormat } from '../input/lead-records.ts'
 import { loadMapper, loadRuleset } from '../load-documents.ts'
+import { loadStoredRuleset, storedReference } from '../stored-ruleset.ts'
 import {
   defaultCsvColumns,
   DecisionWriter,
@@ -22,6 +24,7 @@ import { choice } from './options.ts'
 
 interface EvaluateOptions {
   ruleset: string
+  data?: string
   in: string
   map?: string
   out: string
@@ -36,7 +39,12 @@ interface EvaluateOptions {
   strict?: boolean
 }
 
-const BATCH = 250
+/**
+ * Rows per batch. Small batches keep what a worker holds while it decides one (the rows and
+ * the output text built so far) small, so few objects survive a young-generation collection:
+ * on 100,000 leads with two workers, 50 rows took 20% less CPU and 15 MB less memory than 250.
+ */
+const BATCH = 50
 /** Below this, starting worker threads costs more than it saves. */
 const INLINE_BYTES = 2 * 1024 * 1024
 
@@ -44,7 +52,14 @@ export function evaluateCommand(program: Command): void {
   program
     .command('evaluate')
     .description('decide every lead of a file (CSV, NDJSON or JSON) against a ruleset')
-    .requiredOption('-r, --ruleset <file>', 'ruleset JSON file')
+    .requiredOption(
+      '-r, --ruleset <file | id[@version]>',
+      "ruleset JSON file, or a ruleset in the server's store: id (its published version) or id@version",
+    )
+    .option(
+      '--data <dir>',
+      "the server's data folder, for --ruleset id[@version] (default: LEADGATE_DATABASE_URL, else LEADGATE_DATA_DIR, else ./data)",
+    )
     .requiredOption('-i, --in <file>', 'leads: .csv, .tsv, .ndjson, .json, or - for standard input')
     .option(
       '-m, --map <mapping>',
@@ -86,6 +101,8 @@ Examples:
   $ leadgate evaluate -r rulesets/x-education.json -m rulesets/x-education.mapping.json \\
       -i leads.csv -o decisions.csv --columns "id=Prospect ID,outcome=Status,score,reason"
   $ cat leads.ndjson | leadgate evaluate -r ruleset.json -i - --quiet > decisions.ndjson
+  $ leadgate evaluate -r b2b-inbound --data ./data -i leads.csv -m salesforce
+  $ LEADGATE_DATABASE_URL=postgres://leadgate@db/leadgate leadgate evaluate -r b2b-inbound@4 -i leads.ndjson
 
 The summary (outcomes, top reasons, personas, input problems) goes to stderr.`,
     )
@@ -96,7 +113,10 @@ The summary (outcomes, top reasons, personas, input problems) goes to stderr.`,
 
 async function runEvaluate(options: EvaluateOptions): Promise<ExitCode> {
   const started = performance.now()
-  const ruleset = loadRuleset(options.ruleset)
+  const ruleset =
+    !existsSync(options.ruleset) && storedReference.test(options.ruleset)
+      ? await loadStoredRuleset(options.ruleset, { dataDir: options.data, env: process.env })
+      : loadRuleset(options.ruleset)
   const mapper = options.map === undefined ? undefined : loadMapper(options.map)
   const format: OutputFormat = options.format ?? (/\.csv$/i.test(options.out) ? 'csv' : 'ndjson')
   const columns = parseCsvColumns(options.columns)
@@ -137,19 +157,23 @@ async function runEvaluate(options: EvaluateOptions): Promise<ExitCode> {
     }
     const sink = (result: { text: string | Uint8Array; tally: RunSummary['tally'] }) => {
       summary.add(result.tally)
-      progress.update(input.decoder.bytes, summary.leads)
+      progress.update(batchEnds.shift() ?? input.position(), summary.leads)
       return writer.write(result.text)
     }
     return workers > 0 ? poolEvaluation(config, workers, sink) : inlineEvaluation(config, sink)
   }
   let cells: string[][] = []
   let objects: Record<string, unknown>[] = []
+  // Bytes read when each batch in flight was cut: the bar shows the input decided so far, not
+  // the input read ahead, so it reaches 100% when the last lead is decided.
+  const batchEnds: number[] = []
   const flush = async () => {
     const batch: Batch | undefined =
       cells.length > 0 ? { cells } : objects.length > 0 ? { objects } : undefined
     if (!batch || !evaluation) return
     cells = []
     objects = []
+    batchEnds.push(input.position())
     await evaluation.submit(batch)
   }
   try {

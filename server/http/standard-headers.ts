@@ -35,6 +35,7 @@ async function securityHeadersOf(options: SecureHeadersOptions): Promise<[string
  */
 export function standardHeaders(options: SecureHeadersOptions): MiddlewareHandler<AppEnv> {
   const ready = securityHeadersOf(options)
+  const keepRouteHeaders = options.overwrite === false
   let security: [string, string][] | undefined
   let record: Record<string, string> = {}
   return async (c, next) => {
@@ -45,13 +46,17 @@ export function standardHeaders(options: SecureHeadersOptions): MiddlewareHandle
     const given = c.req.header(REQUEST_ID)
     const id = given !== undefined && callerId.test(given) ? given : randomUUID()
     c.set('requestId', id)
-    c.set('standardHeaders', record)
+    c.set('standardHeaders', { headers: record, keepRouteHeaders })
     await next()
     // Reading `c.res.headers` would turn a plain-object header set into a `Headers` object.
     if (c.get('standardHeadersIncluded') === true) return
     const headers = c.res.headers
     headers.set(REQUEST_ID, id)
-    for (const [name, value] of security) headers.set(name, value)
+    for (const [name, value] of security) {
+      // As `secureHeaders` with `overwrite: false`: a route that set its own policy keeps it.
+      if (keepRouteHeaders && headers.has(name)) continue
+      headers.set(name, value)
+    }
   }
 }
 
@@ -69,5 +74,8 @@ export function withStandardHeaders(
   const standard = c.get('standardHeaders')
   if (standard === undefined) return headers
   c.set('standardHeadersIncluded', true)
-  return { ...headers, ...standard, [REQUEST_ID]: c.get('requestId') }
+  const id = c.get('requestId')
+  return standard.keepRouteHeaders
+    ? { ...standard.headers, ...headers, [REQUEST_ID]: id }
+    : { ...headers, ...standard.headers, [REQUEST_ID]: id }
 }

@@ -1,0 +1,31 @@
+import { Background, BackgroundVariant, Controls, ReactFlow } from '@xyflow/react'
+import { nodeTypes } from './node-types.ts'
+import { useEditor } from './store-context.tsx'
+
+/**
+ * The canvas of a store loaded read-only, fitted to the view: the version comparison and
+ * the decision page draw with it. Nodes can be selected (to read them) but not moved.
+ */
+export function ReadOnlyCanvas() {
+  const nodes = useEditor((state) => state.nodes)
+  const edges = useEditor((state) => state.edges)
+  const onNodesChange = useEditor((state) => state.onNodesChange)
+  return (
+    <ReactFlow
+      nodes={nodes}
+      edges={edges}
+      nodeTypes={nodeTypes}
+      onNodesChange={onNodesChange}
+      nodesDraggable={false}
+      nodesConnectable={false}
+      fitView
+      fitViewOptions={{ padding: 0.1 }}
+      minZoom={0.05}
+      proOptions={{ hideAttribution: true }}
+      defaultEdgeOptions={{ type: 'smoothstep' }}
+    >
+      <Background variant={BackgroundVariant.Dots} gap={20} size={1.2} color="#cfd4dc" />
+      <Controls showInteractive={false} />
+    </ReactFlow>
+  )
+}

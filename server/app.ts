@@ -10,6 +10,7 @@ import { newRouter } from './http/router.ts'
 import { authRoutes } from './routes/auth.ts'
 import { decisionRoutes } from './routes/decisions.ts'
 import { evaluateRoutes } from './routes/evaluate.ts'
+import { flagRoutes } from './routes/flags.ts'
 import { healthRoutes } from './routes/health.ts'
 import { keyRoutes } from './routes/keys.ts'
 import { lifecycleRoutes } from './routes/lifecycle.ts'
@@ -36,6 +37,7 @@ function apiRoutes(services: Services) {
     .route('/api/rulesets', simulateRoutes(services))
     .route('/api/evaluate', evaluateRoutes(services))
     .route('/api/decisions', decisionRoutes(services))
+    .route('/api', flagRoutes(services))
 }
 
 /**

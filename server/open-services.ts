@@ -2,17 +2,20 @@ import { existsSync, readFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { AccountService } from './accounts/account-service.ts'
 import { EvaluatorCache } from './evaluation/evaluator-cache.ts'
+import { FlagService } from './flags/flag-service.ts'
 import { RulesetService } from './rulesets/ruleset-service.ts'
 import { seedExampleRulesets } from './rulesets/seed.ts'
 import type { Services } from './services.ts'
 import { MaskingDecisionLog } from './audit/contact-masking.ts'
 import { NdjsonDecisionLog } from './store/decision-log/index.ts'
 import { LowdbAccountStore } from './store/lowdb/account-stores.ts'
+import { LowdbFlagStore } from './store/lowdb/flag-store.ts'
 import { LowdbRulesetStore } from './store/lowdb/ruleset-store.ts'
 import { openPostgresStores } from './store/postgres/open-postgres.ts'
 import type {
   ApiKeyStore,
   DecisionLog,
+  FlagStore,
   RulesetStore,
   SessionStore,
   UserStore,
@@ -53,7 +56,7 @@ const packageVersion = (): string => {
 
 /**
  * Opens the stores and wires the services the routes use: the embedded ones in a data folder
- * (`accounts.json`, `rulesets.json`, `decisions/`), or PostgreSQL when `databaseUrl` is given
+ * (`accounts.json`, `rulesets.json`, `flags.json`, `decisions/`), or PostgreSQL when `databaseUrl` is given
  * (schema migrated on open). A new folder or empty database gets the example rulesets.
  *
  * @example
@@ -93,11 +96,14 @@ export async function openServices(options: OpenOptions): Promise<OpenedServices
     sessions: accountStore,
     keys: accountStore,
   })
+  const rulesets = new RulesetService(rulesetStore)
+  const evaluators = new EvaluatorCache(rulesetStore)
   return {
     accounts,
-    rulesets: new RulesetService(rulesetStore),
-    evaluators: new EvaluatorCache(rulesetStore),
+    rulesets,
+    evaluators,
     decisions,
+    flags: new FlagService(stores.flagStore, decisions, evaluators, rulesets),
     log,
     accessLog: options.accessLog ?? null,
     startedAt: new Date(),
@@ -115,6 +121,7 @@ interface Stores {
   accountStore: UserStore & SessionStore & ApiKeyStore
   rulesetStore: RulesetStore
   decisions: DecisionLog
+  flagStore: FlagStore
   /** Nothing stored yet: the examples get loaded. */
   firstStart: boolean
   /** Retention: removes decisions evaluated before `cutoff`, answers how many. */
@@ -130,6 +137,7 @@ async function openEmbeddedStores(
   const firstStart = !existsSync(rulesetsFile)
   const accountStore = await LowdbAccountStore.open(join(options.dataDir, 'accounts.json'))
   const rulesetStore = await LowdbRulesetStore.open(rulesetsFile)
+  const flagStore = await LowdbFlagStore.open(join(options.dataDir, 'flags.json'))
   const decisions = await NdjsonDecisionLog.open(join(options.dataDir, 'decisions'), {
     ...(options.maxSegmentBytes ? { maxSegmentBytes: options.maxSegmentBytes } : {}),
     warn: log,
@@ -138,6 +146,7 @@ async function openEmbeddedStores(
     accountStore,
     rulesetStore,
     decisions,
+    flagStore,
     firstStart,
     dropBefore: (cutoff) => decisions.dropBefore(cutoff),
     close: () => decisions.close(),
@@ -150,6 +159,7 @@ async function openDatabaseStores(url: string, log: (message: string) => void): 
     accountStore: stores.accounts,
     rulesetStore: stores.rulesets,
     decisions: stores.decisions,
+    flagStore: stores.flags,
     // Only the instance that created the schema loads the examples.
     firstStart: stores.migrated.includes(1),
     dropBefore: (cutoff) => stores.decisions.dropBefore(cutoff),

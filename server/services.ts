@@ -1,6 +1,7 @@
 import type { AccountService } from './accounts/account-service.ts'
 import type { EvaluatorCache } from './evaluation/evaluator-cache.ts'
 import type { RulesetService } from './rulesets/ruleset-service.ts'
+import type { FlagService } from './flags/flag-service.ts'
 import type { DecisionLog } from './store/types.ts'
 
 /** Everything the routes need, built once by `openServices` (or by a test). */
@@ -9,6 +10,8 @@ export interface Services {
   rulesets: RulesetService
   evaluators: EvaluatorCache
   decisions: DecisionLog
+  /** Disputed decisions. */
+  flags: FlagService
   /** Server errors with their request id go here (stderr by default). */
   log: (message: string) => void
   /** Per-request access lines; off for benchmarks. */

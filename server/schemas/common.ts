@@ -15,7 +15,7 @@ export const errors = {
     description: 'Signed in, but this needs another role (or is not for API keys)',
     content: errorContent,
   },
-  404: { description: 'No such ruleset, version or decision', content: errorContent },
+  404: { description: 'No such ruleset, version, decision or flag', content: errorContent },
   409: {
     description: 'Conflicts with the current state: stale ETag, immutable version, sign-off rules',
     content: errorContent,
@@ -23,7 +23,8 @@ export const errors = {
   413: { description: 'The body is larger than 1 MB', content: errorContent },
   415: { description: 'The body is not `application/json`', content: errorContent },
   422: {
-    description: 'The ruleset is not valid; `details.issues` has JSON paths',
+    description:
+      'The ruleset is not valid, or the request names rules that do not exist; `details.issues` has JSON paths',
     content: errorContent,
   },
   428: { description: 'A write without `If-Match`', content: errorContent },

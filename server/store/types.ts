@@ -223,6 +223,60 @@ export interface DecisionLog {
   close(): Promise<void>
 }
 
+export const flagStatuses = ['open', 'resolved', 'dismissed'] as const
+export type FlagStatus = (typeof flagStatuses)[number]
+
+/** Who wrote or closed a flag, as shown beside it. */
+export interface FlagPerson {
+  id: string
+  name: string
+}
+
+/**
+ * A decision someone disputes: "this lead should not have been rejected". It stays open until a
+ * rule owner resolves it (usually with a new version) or dismisses it, each with a note.
+ */
+export interface FlagRecord {
+  flagId: string
+  decisionId: string
+  rulesetId: string
+  version: number
+  leadId: string | number | null
+  /** What the disputed decision said. */
+  outcome: Outcome
+  suggestedOutcome: Outcome | null
+  /** Rules of that version the flagger disputes; may be empty. */
+  ruleIds: string[]
+  comment: string
+  side: 'sales' | 'marketing' | 'admin'
+  createdBy: FlagPerson
+  createdAt: string
+  status: FlagStatus
+  resolution: { note: string; by: FlagPerson; at: string } | null
+}
+
+export interface FlagStore {
+  /**
+   * Throws `StoreConflictError` when the same person already has an open flag on the decision:
+   * one open dispute per decision and person, however many requests race.
+   */
+  createFlag(flag: FlagRecord): Promise<void>
+  getFlag(flagId: string): Promise<FlagRecord | undefined>
+  /** Every flag on a decision, newest first. */
+  listDecisionFlags(decisionId: string): Promise<FlagRecord[]>
+  /** Flags on a ruleset (any version), newest first; all statuses when `status` is omitted. */
+  listRulesetFlags(rulesetId: string, status?: FlagStatus): Promise<FlagRecord[]>
+  /**
+   * Closes an open flag (compare-and-set on its status). Undefined when there is no such flag;
+   * throws `StoreConflictError` when it is not open any more.
+   */
+  closeFlag(
+    flagId: string,
+    status: Exclude<FlagStatus, 'open'>,
+    resolution: NonNullable<FlagRecord['resolution']>,
+  ): Promise<FlagRecord | undefined>
+}
+
 export class StoreConflictError extends Error {
   readonly code = 'conflict'
 }

@@ -140,6 +140,26 @@ const routes: {
     body: { ruleset: 'nope' },
     allowed: users,
   },
+  {
+    method: 'POST',
+    path: () => '/api/decisions/:decision/flags',
+    body: { comment: '' },
+    allowed: editors,
+  },
+  { method: 'GET', path: () => '/api/decisions/:decision/flags', allowed: users },
+  { method: 'GET', path: () => '/api/rulesets/nope/flags', allowed: users },
+  {
+    method: 'POST',
+    path: () => '/api/flags/flg_000000000000/resolve',
+    body: { note: 'x' },
+    allowed: editors,
+  },
+  {
+    method: 'POST',
+    path: () => '/api/flags/flg_000000000000/dismiss',
+    body: { note: 'x' },
+    allowed: editors,
+  },
 ]
 
 /**

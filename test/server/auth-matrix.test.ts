@@ -6,6 +6,7 @@ let h: Harness
 let decisionId = ''
 let userId = ''
 let keyId = ''
+let flagId = ''
 beforeAll(async () => {
   h = await openHarness()
   await h.request('marketing', 'POST', '/api/rulesets', smallRuleset('matrix'))
@@ -15,6 +16,10 @@ beforeAll(async () => {
   })
   decisionId = ((await decided.json()) as { decisionId: string }).decisionId
   userId = h.userIds.viewer
+  const flagged = await h.request('sales2', 'POST', `/api/decisions/${decisionId}/flags`, {
+    comment: 'Wrong',
+  })
+  flagId = ((await flagged.json()) as { flagId: string }).flagId
   keyId = (
     (await (await h.request('admin', 'POST', '/api/keys', { name: 'matrix' })).json()) as {
       id: string
@@ -98,13 +103,33 @@ const routes: RouteCase[] = [
   { method: 'GET', path: () => '/api/decisions', allowed: users },
   { method: 'GET', path: () => `/api/decisions/${decisionId}`, allowed: users },
   { method: 'POST', path: () => `/api/decisions/${decisionId}/replay`, body: {}, allowed: users },
+  {
+    method: 'POST',
+    path: () => `/api/decisions/${decisionId}/flags`,
+    body: { comment: 'Should be accepted' },
+    allowed: editors,
+  },
+  { method: 'GET', path: () => `/api/decisions/${decisionId}/flags`, allowed: users },
+  { method: 'GET', path: () => '/api/rulesets/b2b-inbound/flags', allowed: users },
+  {
+    method: 'POST',
+    path: () => `/api/flags/${flagId}/resolve`,
+    body: { note: 'Fixed' },
+    allowed: editors,
+  },
+  {
+    method: 'POST',
+    path: () => `/api/flags/${flagId}/dismiss`,
+    body: { note: 'Stands' },
+    allowed: editors,
+  },
 ]
 
 describe('who may call what', () => {
   for (const route of routes) {
     for (const caller of callers) {
       const expected = caller === 'none' ? 401 : route.allowed.includes(caller) ? 'allowed' : 403
-      it(`${route.method} ${route.path().replace(/d[0-9a-z]{26}|usr_\w+|key_\w+/, ':id')} as ${caller} → ${expected}`, async () => {
+      it(`${route.method} ${route.path().replace(/d[0-9a-z]{26}|usr_\w+|key_\w+|flg_\w+/, ':id')} as ${caller} → ${expected}`, async () => {
         const res = await h.request(caller, route.method, route.path(), route.body, route.headers)
         if (expected === 'allowed') {
           expect([401, 403]).not.toContain(res.status)

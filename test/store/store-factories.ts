@@ -4,11 +4,13 @@ import { join } from 'node:path'
 import pg from 'pg'
 import { NdjsonDecisionLog } from '../../server/store/decision-log/index.ts'
 import { LowdbAccountStore } from '../../server/store/lowdb/account-stores.ts'
+import { LowdbFlagStore } from '../../server/store/lowdb/flag-store.ts'
 import { LowdbRulesetStore } from '../../server/store/lowdb/ruleset-store.ts'
 import { openPostgresStores } from '../../server/store/postgres/open-postgres.ts'
 import type {
   ApiKeyStore,
   DecisionLog,
+  FlagStore,
   RulesetStore,
   SessionStore,
   UserStore,
@@ -19,6 +21,7 @@ export interface OpenedStores {
   accounts: UserStore & SessionStore & ApiKeyStore
   rulesets: RulesetStore
   decisions: DecisionLog
+  flags: FlagStore
   close(): Promise<void>
 }
 
@@ -75,10 +78,12 @@ export const embeddedStores: StoreKind = {
     const accounts = await LowdbAccountStore.open(join(dir, 'accounts.json'))
     const rulesets = await LowdbRulesetStore.open(join(dir, 'rulesets.json'))
     const decisions = await NdjsonDecisionLog.open(join(dir, 'decisions'))
+    const flags = await LowdbFlagStore.open(join(dir, 'flags.json'))
     return {
       accounts,
       rulesets,
       decisions,
+      flags,
       close: async () => {
         await decisions.close()
         rmSync(dir, { recursive: true, force: true })
@@ -96,6 +101,7 @@ export const postgresStores: StoreKind = {
       accounts: stores.accounts,
       rulesets: stores.rulesets,
       decisions: stores.decisions,
+      flags: stores.flags,
       close: async () => {
         await stores.close()
         await db.drop()

@@ -72,6 +72,26 @@ export const migrations: readonly { version: number; name: string; sql: string }
       create index decisions_email on decisions (lower(email), decision_id desc);
     `,
   },
+  {
+    version: 3,
+    name: 'flags: disputed decisions',
+    sql: `
+      -- No foreign key to decisions: retention may drop a decision while its flag stays.
+      create table flags (
+        flag_id text primary key,
+        position bigint generated always as identity,
+        decision_id text not null,
+        ruleset_id text not null,
+        created_by text not null,
+        status text not null,
+        record json not null
+      );
+      create index flags_decision on flags (decision_id, position desc);
+      create index flags_ruleset on flags (ruleset_id, status, position desc);
+      -- One open dispute per decision and person, whichever instance takes the request.
+      create unique index flags_one_open on flags (decision_id, created_by) where status = 'open';
+    `,
+  },
 ]
 
 /** Any number: all leadgate instances agree on it, so only one migrates at a time. */

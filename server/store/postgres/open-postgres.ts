@@ -1,6 +1,7 @@
 import pg from 'pg'
 import { PgAccountStore } from './account-stores.ts'
 import { PgDecisionLog } from './decision-log.ts'
+import { PgFlagStore } from './flag-store.ts'
 import { migrate } from './migrations.ts'
 import { PgRulesetStore } from './ruleset-store.ts'
 
@@ -8,6 +9,7 @@ export interface PostgresStores {
   accounts: PgAccountStore
   rulesets: PgRulesetStore
   decisions: PgDecisionLog
+  flags: PgFlagStore
   /** Schema versions applied by this start; `[1, …]` means the database was empty. */
   migrated: number[]
   /** Flushes pending decisions, stops listening and closes the pool. */
@@ -37,6 +39,7 @@ export async function openPostgresStores(
       accounts: new PgAccountStore(pool),
       rulesets,
       decisions,
+      flags: new PgFlagStore(pool),
       migrated,
       close: async () => {
         await decisions.close()

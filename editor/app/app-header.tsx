@@ -30,7 +30,10 @@ export function AppHeader({ children }: { children?: ReactNode }) {
         <a href={hrefOf({ name: 'list' })} aria-current={auditing ? undefined : 'page'}>
           Rulesets
         </a>
-        <a href={hrefOf({ name: 'audit', filters: {} })} aria-current={auditing ? 'page' : undefined}>
+        <a
+          href={hrefOf({ name: 'audit', filters: {} })}
+          aria-current={auditing ? 'page' : undefined}
+        >
           Decisions
         </a>
       </nav>

@@ -33,6 +33,8 @@ export function App() {
     case 'decision':
       return <DecisionScreen key={route.id} id={route.id} />
     case 'replay':
-      return <ReplayScreen key={`${route.id}/${route.version}`} id={route.id} version={route.version} />
+      return (
+        <ReplayScreen key={`${route.id}/${route.version}`} id={route.id} version={route.version} />
+      )
   }
 }

@@ -1,28 +1,20 @@
+import type { InferResponseType } from 'hono/client'
 import type { Outcome } from '../../engine/index.ts'
+import type { client } from '../api/client.ts'
 
 /**
- * A dispute of one decision, as the flags API answers it (/work/notes/flags-contract.md):
- * someone from sales or marketing says the outcome was wrong, names the rules they dispute
- * and, optionally, the outcome they expected.
+ * A dispute of one decision, as the flags API answers it: someone from sales or marketing
+ * says the outcome was wrong, names the rules they dispute and, optionally, the outcome
+ * they expected.
  */
-export interface Flag {
-  flagId: string
-  decisionId: string
-  rulesetId: string
-  version: number
-  leadId: string | number | null
-  outcome: Outcome
-  suggestedOutcome: Outcome | null
-  ruleIds: string[]
-  comment: string
-  side: 'sales' | 'marketing' | 'admin'
-  createdBy: { id: string; name: string }
-  createdAt: string
-  status: 'open' | 'resolved' | 'dismissed'
-  resolution: null | { note: string; by: { id: string; name: string }; at: string }
-}
+export type Flag = InferResponseType<
+  (typeof client.api.decisions)[':decisionId']['flags']['$get'],
+  200
+>['flags'][number]
 
-/** An open flag as a simulation of a new version sees it. */
+export type FlagStatus = Flag['status'] | 'all'
+
+/** An open flag as a simulation of a new version sees it (/work/notes/flags-contract.md). */
 export interface FlaggedImpact {
   flagId: string
   decisionId: string

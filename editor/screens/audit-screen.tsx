@@ -56,7 +56,10 @@ export function AuditScreen({ filters }: { filters: AuditFilters }) {
                 title={filtered ? 'No decision matches these filters' : 'No decisions yet'}
                 action={
                   filtered && (
-                    <button className="btn" onClick={() => navigate({ name: 'audit', filters: {} })}>
+                    <button
+                      className="btn"
+                      onClick={() => navigate({ name: 'audit', filters: {} })}
+                    >
                       Clear filters
                     </button>
                   )

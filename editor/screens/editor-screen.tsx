@@ -10,6 +10,8 @@ import { CanvasToolbar } from '../canvas/canvas-toolbar.tsx'
 import { CanvasArea, EditorPalette } from '../canvas/canvas-area.tsx'
 import { EditorStoreProvider, useEditor } from '../canvas/store-context.tsx'
 import { useEditorKeys } from '../canvas/use-editor-keys.ts'
+import { RulesetFlagsPanel } from '../flags/ruleset-flags-panel.tsx'
+import { ImpactPanel } from '../impact/impact-panel.tsx'
 import { InspectorPanel } from '../inspector/inspector-panel.tsx'
 import { catalogFor } from '../../engine/index.ts'
 import { nodeLabel, rulesetToGraph } from '../model/index.ts'
@@ -65,6 +67,15 @@ export function EditorScreen({ id, version }: EditorScreenProps) {
   )
 }
 
+type Tab = 'inspect' | 'test' | 'impact' | 'flags' | 'history'
+const tabs: { id: Tab; label: string }[] = [
+  { id: 'inspect', label: 'Details' },
+  { id: 'test', label: 'Test' },
+  { id: 'impact', label: 'Impact' },
+  { id: 'flags', label: 'Flags' },
+  { id: 'history', label: 'History' },
+]
+
 type Dialogs = 'submit' | 'approve-marketing' | 'approve-sales' | 'publish' | 'blocked' | null
 
 function Workspace({ initial }: { initial: VersionView }) {
@@ -81,7 +92,7 @@ function Workspace({ initial }: { initial: VersionView }) {
   }, [initial, writer])
   const actions = useVersionActions({ store, view, setView, writer })
   const [dialog, setDialog] = useState<Dialogs>(null)
-  const [tab, setTab] = useState<'inspect' | 'test' | 'history'>('inspect')
+  const [tab, setTab] = useState<Tab>('inspect')
   const save = useCallback(() => void actions.save(), [actions])
   useEditorKeys(store, save)
   const unsaved = useUnsavedWork(store, view, initial.status === 'draft' && writer)
@@ -167,19 +178,22 @@ function Workspace({ initial }: { initial: VersionView }) {
         </div>
         <aside className="side-panel">
           <div className="tabs" role="tablist">
-            <button role="tab" aria-selected={tab === 'inspect'} onClick={() => setTab('inspect')}>
-              Details
-            </button>
-            <button role="tab" aria-selected={tab === 'test'} onClick={() => setTab('test')}>
-              Test
-            </button>
-            <button role="tab" aria-selected={tab === 'history'} onClick={() => setTab('history')}>
-              History
-            </button>
+            {tabs.map((item) => (
+              <button
+                key={item.id}
+                role="tab"
+                aria-selected={tab === item.id}
+                onClick={() => setTab(item.id)}
+              >
+                {item.label}
+              </button>
+            ))}
           </div>
           <div className="side-body">
             {tab === 'inspect' && <InspectorPanel />}
             {tab === 'test' && <TestPanelBound view={view} />}
+            {tab === 'impact' && <ImpactBound view={view} />}
+            {tab === 'flags' && <RulesetFlagsPanel rulesetId={view.rulesetId} />}
             {tab === 'history' && <HistoryPanel view={view} />}
           </div>
         </aside>
@@ -216,7 +230,13 @@ function Workspace({ initial }: { initial: VersionView }) {
             void approve(dialog === 'approve-marketing' ? 'marketing' : 'sales', note)
           }
           onClose={() => setDialog(null)}
-        />
+          wide
+        >
+          <h4 className="section-title" style={{ marginTop: 0 }}>
+            What this version changes
+          </h4>
+          <ImpactPanel rulesetId={view.rulesetId} version={view.version} runAtOnce />
+        </NoteDialog>
       )}
       {dialog === 'publish' && (
         <NoteDialog
@@ -257,6 +277,21 @@ function Workspace({ initial }: { initial: VersionView }) {
 function TestPanelBound({ view }: { view: VersionView }) {
   const dirty = useEditor((state) => state.dirty)
   return <TestPanel rulesetId={view.rulesetId} version={view.version} dirty={dirty} />
+}
+
+/** Impact of unsaved edits is not what the server would simulate: say so instead. */
+function ImpactBound({ view }: { view: VersionView }) {
+  const dirty = useEditor((state) => state.dirty)
+  return (
+    <>
+      {dirty && (
+        <p className="small impact-dirty" role="note">
+          Save the draft first: the impact is computed from the saved version.
+        </p>
+      )}
+      <ImpactPanel key={view.etag} rulesetId={view.rulesetId} version={view.version} />
+    </>
+  )
 }
 
 function labelOfNode(store: EditorStore, nodeId: string | undefined): string | undefined {

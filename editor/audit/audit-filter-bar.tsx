@@ -66,6 +66,7 @@ export function AuditFilterBar({ filters, onSearch }: AuditFilterBarProps) {
             <option value="rejected">Rejected</option>
           </select>
         </div>
+        {text('reason', 'Reason (rule id)', 'e.g. min-employees')}
         <div className="field">
           <label htmlFor="audit-ruleset">Ruleset</label>
           <select
@@ -122,30 +123,29 @@ export function AuditFilterBar({ filters, onSearch }: AuditFilterBarProps) {
             onChange={(event) => set('to', event.target.value)}
           />
         </div>
-        {text('reason', 'Reason (rule id)', 'e.g. min-employees')}
-      </div>
-      <div className="audit-filter-actions">
-        {problem && (
-          <span className="small field-error" role="alert">
-            {problem}
-          </span>
-        )}
-        {activeFilterCount(draft) > 0 && (
-          <button
-            type="button"
-            className="btn btn-ghost"
-            onClick={() => {
-              setDraft({})
-              onSearch({})
-            }}
-          >
-            Clear filters
+        <div className="audit-filter-actions">
+          {activeFilterCount(draft) > 0 && (
+            <button
+              type="button"
+              className="btn btn-ghost"
+              onClick={() => {
+                setDraft({})
+                onSearch({})
+              }}
+            >
+              Clear filters
+            </button>
+          )}
+          <button type="submit" className="btn btn-primary" disabled={problem !== null}>
+            Search
           </button>
-        )}
-        <button type="submit" className="btn btn-primary" disabled={problem !== null}>
-          Search
-        </button>
+        </div>
       </div>
+      {problem && (
+        <p className="small field-error" role="alert">
+          {problem}
+        </p>
+      )}
     </form>
   )
 }

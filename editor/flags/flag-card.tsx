@@ -21,9 +21,9 @@ export function FlagCard({
       <div className="flag-head">
         <span className={`badge badge-${flag.side}`}>{flag.side}</span>
         <strong className="small">{flag.createdBy.name}</strong>
-        <span className="small muted">{decidedAt(flag.createdAt)}</span>
         <span className={`flag-status flag-status-${flag.status}`}>{statusWords[flag.status]}</span>
       </div>
+      <div className="small muted">{decidedAt(flag.createdAt)}</div>
       {showLead && (
         <div className="small">
           Lead{' '}

@@ -23,9 +23,7 @@ export function AuditScreen({ filters }: { filters: AuditFilters }) {
   const filtered = activeFilterCount(filters) > 0
   return (
     <div className="page">
-      <AppHeader>
-        <span>Decisions</span>
-      </AppHeader>
+      <AppHeader />
       <main className="page-body page-body-wide">
         <div className="page-title">
           <div>

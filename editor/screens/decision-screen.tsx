@@ -56,10 +56,10 @@ export function DecisionScreen({ id }: { id: string }) {
               rulesetId={decision.ruleset.id}
               current={decision.ruleset.version}
             />
+            <DecisionFlags decision={decision} ruleset={state.value.version.ruleset} />
             <DecisionView decision={decision} source="as logged" />
             <h4 className="section-title">The lead as it was</h4>
             <LeadFacts lead={decision.lead} ruleset={state.value.version.ruleset} />
-            <DecisionFlags decision={decision} ruleset={state.value.version.ruleset} />
           </aside>
           <section className="decision-graph">
             <TraceGraph ruleset={state.value.version.ruleset} decision={decision} />

@@ -1,6 +1,7 @@
 import { requestId } from 'hono/request-id'
 import { secureHeaders } from 'hono/secure-headers'
 import type { AppEnv } from './app-env.ts'
+import { uploadFormatOf } from './audit/lead-upload.ts'
 import { identify } from './http/auth.ts'
 import { editorSite } from './http/editor-site.ts'
 import { handleError, handleNotFound } from './http/error-handler.ts'
@@ -23,6 +24,11 @@ import type { MiddlewareHandler } from 'hono'
 
 export const MAX_BODY_BYTES = 1024 * 1024
 const BATCH_PATH = '/api/evaluate/batch'
+const SIMULATE_PATH = /^\/api\/rulesets\/[^/]+\/versions\/[^/]+\/simulate$/
+
+/** Bodies that are not JSON: NDJSON batches, and CSV or NDJSON uploads to a simulation. */
+const isRawBody = (path: string, contentType: string | undefined) =>
+  path === BATCH_PATH || (uploadFormatOf(contentType) !== undefined && SIMULATE_PATH.test(path))
 
 /** Every API route, chained so their types add up to `AppType`. */
 function apiRoutes(services: Services) {
@@ -85,7 +91,9 @@ export function createApp(services: Services, options: AppOptions = {}) {
   )
   if (services.accessLog) app.use('*', accessLog(services.accessLog))
   const json = jsonBody(MAX_BODY_BYTES)
-  app.use('/api/*', async (c, next) => (c.req.path === BATCH_PATH ? next() : json(c, next)))
+  app.use('/api/*', async (c, next) =>
+    isRawBody(c.req.path, c.req.header('content-type')) ? next() : json(c, next),
+  )
   app.use('/api/*', identify(services.accounts))
   app.route('/', apiRoutes(services))
   mountApiDocs(app, services.version)

@@ -1,6 +1,7 @@
 import { ImpactReport, type CompiledRuleset, type Lead } from '../../engine/index.ts'
 import type { EvaluatorCache } from '../evaluation/evaluator-cache.ts'
-import type { DecisionLog } from '../store/types.ts'
+import type { DecisionLog, FlagRecord } from '../store/types.ts'
+import { flaggedLeads } from './flagged-leads.ts'
 import { leadOfRecord } from './stored-lead.ts'
 
 export type SimulationSample = { lastN: number } | { from: string; to: string }
@@ -13,6 +14,8 @@ export interface SimulationInput {
   version: number
   /** Logged decisions of the ruleset to replay, or uploaded leads (compared with the published version). */
   source: { sample: SimulationSample } | { leads: Lead[] }
+  /** Open flags of the ruleset: their leads are decided again and listed as `flagged`. */
+  openFlags?: readonly FlagRecord[]
 }
 
 /**
@@ -34,7 +37,14 @@ export async function simulateVersion(
     const published = (await evaluators.get(input.rulesetId)).compiled
     const report = new ImpactReport(target, published, undefined, MAX_FLIPPED)
     for (const lead of input.source.leads) report.add(lead)
-    return shape(input, 'published', report, 0, target)
+    return shape(
+      input,
+      'published',
+      report,
+      0,
+      target,
+      await flagsOf(input, evaluators, log, target),
+    )
   }
   const sample = input.source.sample
   const filter =
@@ -61,7 +71,23 @@ export async function simulateVersion(
     const lead = leadOfRecord(bytes, summary.evaluatedAt)
     report.addDecided(lead, { outcome: summary.outcome, baseline, decisionId: summary.decisionId })
   }
-  return shape(input, 'logged', report, skipped, target)
+  return shape(
+    input,
+    'logged',
+    report,
+    skipped,
+    target,
+    await flagsOf(input, evaluators, log, target),
+  )
+}
+
+function flagsOf(
+  input: SimulationInput,
+  evaluators: EvaluatorCache,
+  log: DecisionLog,
+  target: CompiledRuleset,
+) {
+  return flaggedLeads(input.openFlags ?? [], log, evaluators, target)
 }
 
 function shape(
@@ -70,15 +96,24 @@ function shape(
   report: ImpactReport,
   skipped: number,
   target: CompiledRuleset,
+  flags: Awaited<ReturnType<typeof flaggedLeads>>,
 ) {
-  const { examples, ...result } = report.result()
+  const { examples, warnings, ...result } = report.result()
+  const gone =
+    flags.missing === 0
+      ? []
+      : [
+          `${flags.missing} open flag${flags.missing === 1 ? '' : 's'} could not be decided again: the flagged decision is no longer in the log`,
+        ]
   return {
     ruleset: { id: input.rulesetId, version: input.version },
     comparedWith,
     skipped,
     minSegmentSize: target.ruleset.policy.minSegmentSize,
     ...result,
+    warnings: [...warnings, ...gone],
     flipped: examples,
+    flagged: flags.flagged,
   }
 }
 

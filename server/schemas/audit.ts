@@ -36,6 +36,13 @@ export const simulateBodySchema = z
   ])
   .meta({ id: 'SimulateRequest', example: { sample: { lastN: 10000 } } })
 
+export const simulateQuerySchema = z.object({
+  mapping: z
+    .enum(['salesforce', 'hubspot'])
+    .optional()
+    .describe('For CSV/NDJSON uploads: read rows as Salesforce Lead or HubSpot records'),
+})
+
 const countsSchema = z.object({ accepted: z.number(), nurture: z.number(), rejected: z.number() })
 
 export const simulationSchema = z
@@ -72,5 +79,28 @@ export const simulationSchema = z
       z.object({ by: z.string(), value: z.string(), before: countsSchema, after: countsSchema }),
     ),
     warnings: z.array(z.string()),
+    flagged: z
+      .array(
+        z.object({
+          flagId: z.string(),
+          decisionId: z.string(),
+          leadId: z.union([z.string(), z.number()]).nullable(),
+          comment: z.string(),
+          side: z.enum(['sales', 'marketing', 'admin']),
+          suggestedOutcome: outcomeSchema.nullable(),
+          before: outcomeSchema.describe('The outcome the flagged decision got'),
+          after: outcomeSchema.describe('The outcome under this version'),
+          flipped: z.boolean(),
+          agrees: z
+            .boolean()
+            .nullable()
+            .describe('after equals the suggested outcome; null when none was suggested'),
+          flippedBy: z
+            .string()
+            .nullable()
+            .describe('The rule that flipped it, or "policy"; null when not flipped'),
+        }),
+      )
+      .describe('Every open flag of the ruleset, its lead decided again with this version'),
   })
   .meta({ id: 'Simulation' })

@@ -152,3 +152,115 @@ describe('POST /api/rulesets/:id/versions/:v/simulate', () => {
     expect(res.status).toBe(403)
   })
 })
+
+describe('simulate: open flags decided again', () => {
+  const flagIds: Record<string, string> = {}
+  const newestDecision = async (leadId: string) => {
+    const page = (await (
+      await h.request('viewer', 'GET', `/api/decisions?leadId=${leadId}&limit=1`)
+    ).json()) as { items: { decisionId: string }[] }
+    return page.items[0]!.decisionId
+  }
+  const flag = async (as: 'sales' | 'marketing', leadId: string, body: object) => {
+    const res = await h.request(
+      as,
+      'POST',
+      `/api/decisions/${await newestDecision(leadId)}/flags`,
+      {
+        comment: `About ${leadId}`,
+        ...body,
+      },
+    )
+    expect(res.status).toBe(201)
+    return ((await res.json()) as { flagId: string }).flagId
+  }
+  beforeAll(async () => {
+    flagIds['T-1'] = await flag('sales', 'T-1', { suggestedOutcome: 'rejected' })
+    flagIds['T-3'] = await flag('marketing', 'T-3', { suggestedOutcome: 'accepted' })
+    flagIds['T-2'] = await flag('sales', 'T-2', {})
+    const dismissed = await flag('sales', 'T-4', { suggestedOutcome: 'accepted' })
+    await h.request('marketing', 'POST', `/api/flags/${dismissed}/dismiss`, { note: 'Stands' })
+  })
+
+  it('lists every open flag with before, after, agreement and the rule that flipped it', async () => {
+    const sim = (await (await simulate({ sample: { lastN: 10000 } })).json()) as Simulation & {
+      flagged: unknown[]
+    }
+    const decisions = {
+      'T-1': await newestDecision('T-1'),
+      'T-2': await newestDecision('T-2'),
+      'T-3': await newestDecision('T-3'),
+    }
+    expect(sim.flagged).toEqual([
+      {
+        flagId: flagIds['T-2'],
+        decisionId: decisions['T-2'],
+        leadId: 'T-2',
+        comment: 'About T-2',
+        side: 'sales',
+        suggestedOutcome: null,
+        before: 'rejected',
+        after: 'rejected',
+        flipped: false,
+        agrees: null,
+        flippedBy: null,
+      },
+      {
+        flagId: flagIds['T-3'],
+        decisionId: decisions['T-3'],
+        leadId: 'T-3',
+        comment: 'About T-3',
+        side: 'marketing',
+        suggestedOutcome: 'accepted',
+        before: 'nurture',
+        after: 'rejected',
+        flipped: true,
+        agrees: false,
+        flippedBy: 'min-employees',
+      },
+      {
+        flagId: flagIds['T-1'],
+        decisionId: decisions['T-1'],
+        leadId: 'T-1',
+        comment: 'About T-1',
+        side: 'sales',
+        suggestedOutcome: 'rejected',
+        before: 'accepted',
+        after: 'rejected',
+        flipped: true,
+        agrees: true,
+        flippedBy: 'min-employees',
+      },
+    ])
+  })
+
+  it('decides flagged leads again even when they are outside the sample', async () => {
+    const sim = (await (await simulate({ sample: { lastN: 1 } })).json()) as Simulation & {
+      flagged: { leadId: string }[]
+    }
+    expect(sim.leads).toBe(1)
+    expect(sim.flagged.map((entry) => entry.leadId)).toEqual(['T-2', 'T-3', 'T-1'])
+  })
+
+  it('lists flagged leads beside uploaded leads too', async () => {
+    const sim = (await (await simulate({ leads: [leads['T-4']] })).json()) as Simulation & {
+      flagged: { leadId: string; after: string }[]
+    }
+    expect(sim.flagged.map((entry) => [entry.leadId, entry.after])).toEqual([
+      ['T-2', 'rejected'],
+      ['T-3', 'rejected'],
+      ['T-1', 'rejected'],
+    ])
+  })
+
+  it('shows no flips for flagged leads under the version that decided them', async () => {
+    const sim = (await (await simulate({ sample: { lastN: 10 } }, 1)).json()) as Simulation & {
+      flagged: { flipped: boolean; agrees: boolean | null; flippedBy: string | null }[]
+    }
+    expect(sim.flagged.map((entry) => [entry.flipped, entry.agrees, entry.flippedBy])).toEqual([
+      [false, null, null],
+      [false, false, null],
+      [false, false, null],
+    ])
+  })
+})

@@ -1,6 +1,6 @@
 import type { InferResponseType } from 'hono/client'
-import type { Outcome } from '../../engine/index.ts'
 import type { client } from '../api/client.ts'
+import type { Simulation } from '../api/types.ts'
 
 /**
  * A dispute of one decision, as the flags API answers it: someone from sales or marketing
@@ -14,17 +14,5 @@ export type Flag = InferResponseType<
 
 export type FlagStatus = Flag['status'] | 'all'
 
-/** An open flag as a simulation of a new version sees it (/work/notes/flags-contract.md). */
-export interface FlaggedImpact {
-  flagId: string
-  decisionId: string
-  leadId: string | number | null
-  comment: string
-  side: Flag['side']
-  suggestedOutcome: Outcome | null
-  before: Outcome
-  after: Outcome
-  flipped: boolean
-  agrees: boolean | null
-  flippedBy: string | null
-}
+/** An open flag as a simulation of a new version sees it: its lead decided again. */
+export type FlaggedImpact = Simulation['flagged'][number]

@@ -3,7 +3,6 @@ import { client, messageOf, unwrap } from '../api/client.ts'
 import type { Simulation } from '../api/types.ts'
 import { hrefOf } from '../app/hash-route.ts'
 import { flaggedVerdict } from '../flags/flag-form.ts'
-import type { FlaggedImpact } from '../flags/flag-types.ts'
 import { EmptyState, ErrorState, Loading } from '../ui/empty-state.tsx'
 import { FlipList } from './flip-list.tsx'
 import { OutcomeChart, SegmentChart } from './impact-charts.tsx'
@@ -43,6 +42,7 @@ export function ImpactPanel({
       const simulation = await unwrap(
         client.api.rulesets[':id'].versions[':v'].simulate.$post({
           param: { id: rulesetId, v: String(version) },
+          query: {},
           json: { sample: { lastN: size } },
         }),
       )
@@ -105,8 +105,7 @@ function ImpactReport({ simulation, version }: { simulation: Simulation; version
     )
   }
   const changed = simulation.flips.reduce((sum, flip) => sum + flip.count, 0)
-  // `flagged` comes with the flags API; an older server answers without it.
-  const flagged = (simulation as Simulation & { flagged?: FlaggedImpact[] }).flagged ?? []
+  const flagged = simulation.flagged
   return (
     <div className="impact-report">
       <p className="impact-summary" data-testid="impact-summary">

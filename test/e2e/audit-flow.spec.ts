@@ -114,7 +114,14 @@ test.describe.serial('audit: why was this lead rejected, and what will the draft
     await expect(
       page.getByTestId('outcome-chart').locator('.recharts-bar-rectangle').first(),
     ).toBeVisible()
+    const flagged = page.getByTestId('impact-flagged')
+    await expect(flagged).toContainText('E2E-REJ-1')
+    await expect(flagged).toContainText(
+      `v${draft} makes it accepted, as the flag asks (min-employees).`,
+    )
     await shot(page, 'audit-06-impact')
+    await page.getByTestId('impact-flagged').scrollIntoViewIfNeeded()
+    await shot(page, 'audit-06b-impact-flags')
 
     await page.getByRole('tab', { name: 'Flags' }).click()
     const flag = page.getByTestId('ruleset-flags').getByTestId('flag')
@@ -129,5 +136,28 @@ test.describe.serial('audit: why was this lead rejected, and what will the draft
     await expect(page.getByTestId('ruleset-flags').getByTestId('flag')).toContainText(
       `Floor lowered to 20 in v${draft}`,
     )
+  })
+  test('sales sees the impact in the approve dialog', async ({ page }) => {
+    await signIn(page, people.marketing)
+    await openRuleset(page, 'B2B inbound')
+    await page.getByRole('button', { name: 'Submit for review' }).click()
+    await page
+      .getByRole('dialog', { name: 'Submit for review' })
+      .getByRole('button', { name: 'Submit for review' })
+      .click()
+    await expect(page.getByTestId('version-status')).toHaveText('In review')
+    await page.getByRole('button', { name: 'Sign out' }).click()
+
+    await signIn(page, people.sales)
+    await openRuleset(page, 'B2B inbound')
+    await page.getByRole('button', { name: 'Approve as sales' }).click()
+    const dialog = page.getByRole('dialog', { name: 'Approve as sales' })
+    await expect(dialog.getByTestId('impact-summary')).toContainText(
+      'Over 4 logged decisions, 1 lead would change outcome.',
+    )
+    await expect(dialog.getByTestId('flip')).toContainText('E2E-REJ-1')
+    await shot(page, 'audit-08-approve-impact')
+    await dialog.getByRole('button', { name: 'Cancel' }).click()
+    await expect(page.getByTestId('version-status')).toHaveText('In review')
   })
 })

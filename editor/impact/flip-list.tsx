@@ -24,37 +24,26 @@ export function FlipList({ simulation }: { simulation: Simulation }) {
           </li>
         ))}
       </ul>
-      <table className="table flip-table" data-testid="flip-list">
-        <thead>
-          <tr>
-            <th>Lead</th>
-            <th>Change</th>
-            <th>Flipped by</th>
-          </tr>
-        </thead>
-        <tbody>
-          {simulation.flipped.slice(0, SHOWN).map((lead, at) => (
-            <tr key={lead.decisionId ?? at} data-testid="flip">
-              <td className="lead-link">
-                {lead.decisionId ? (
-                  <a href={hrefOf({ name: 'decision', id: lead.decisionId })}>
-                    {lead.leadId ?? 'no id'}
-                  </a>
-                ) : (
-                  (lead.leadId ?? 'no id')
-                )}
-              </td>
-              <td className="nowrap">
-                <span className={`badge badge-${lead.from}`}>{lead.from}</span> →{' '}
-                <span className={`badge badge-${lead.to}`}>{lead.to}</span>
-              </td>
-              <td>
-                <span className="reason-chip">{lead.ruleId}</span>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <ul className="flip-rows" data-testid="flip-list">
+        {simulation.flipped.slice(0, SHOWN).map((lead, at) => (
+          <li key={lead.decisionId ?? at} className="flip-row" data-testid="flip">
+            {lead.decisionId ? (
+              <a className="lead-link" href={hrefOf({ name: 'decision', id: lead.decisionId })}>
+                {lead.leadId ?? 'no id'}
+              </a>
+            ) : (
+              <span className="lead-link">{lead.leadId ?? 'no id'}</span>
+            )}
+            <span className="flip-change">
+              <span className={`badge badge-${lead.from}`}>{lead.from}</span> →{' '}
+              <span className={`badge badge-${lead.to}`}>{lead.to}</span>
+            </span>
+            <span className="small muted flip-rule">
+              flipped by <span className="reason-chip">{lead.ruleId}</span>
+            </span>
+          </li>
+        ))}
+      </ul>
       {total > SHOWN && (
         <p className="small muted">
           Showing {Math.min(SHOWN, simulation.flipped.length)} of {total.toLocaleString('en-US')}{' '}

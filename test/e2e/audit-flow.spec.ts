@@ -120,7 +120,10 @@ test.describe.serial('audit: why was this lead rejected, and what will the draft
       `v${draft} makes it accepted, as the flag asks (min-employees).`,
     )
     await shot(page, 'audit-06-impact')
-    await page.getByTestId('impact-flagged').scrollIntoViewIfNeeded()
+    const panel = page.locator('.side-body')
+    // The report fits the side panel's width: nothing to scroll sideways.
+    expect(await panel.evaluate((element) => element.scrollWidth - element.clientWidth)).toBe(0)
+    await panel.evaluate((element) => element.scrollTo(0, element.scrollHeight))
     await shot(page, 'audit-06b-impact-flags')
 
     await page.getByRole('tab', { name: 'Flags' }).click()

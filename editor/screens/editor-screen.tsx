@@ -1,5 +1,5 @@
 import { ReactFlowProvider } from '@xyflow/react'
-import { useCallback, useEffect, useMemo, useState } from 'react'
+import { Suspense, useCallback, useEffect, useMemo, useState } from 'react'
 import { client, messageOf, unwrap } from '../api/client.ts'
 import { asVersionView, type VersionView } from '../api/types.ts'
 import { AppHeader } from '../app/app-header.tsx'
@@ -8,20 +8,16 @@ import { canEdit, sideOf, useUser } from '../app/session.tsx'
 import { useAsync } from '../app/use-async.ts'
 import { CanvasToolbar } from '../canvas/canvas-toolbar.tsx'
 import { CanvasArea, EditorPalette } from '../canvas/canvas-area.tsx'
-import { EditorStoreProvider, useEditor } from '../canvas/store-context.tsx'
+import { EditorStoreProvider } from '../canvas/store-context.tsx'
 import { useEditorKeys } from '../canvas/use-editor-keys.ts'
-import { RulesetFlagsPanel } from '../flags/ruleset-flags-panel.tsx'
-import { ImpactPanel } from '../impact/impact-panel.tsx'
-import { InspectorPanel } from '../inspector/inspector-panel.tsx'
 import { catalogFor } from '../../engine/index.ts'
 import { nodeLabel, rulesetToGraph } from '../model/index.ts'
 import { toGraphNode } from '../store/flow-elements.ts'
 import { createEditorStore, type EditorStore } from '../store/editor-store.ts'
-import { TestPanel } from '../testing/test-panel.tsx'
 import { ErrorState, Loading } from '../ui/empty-state.tsx'
+import { ImpactPanel, SidePanel } from './side-panel.tsx'
 import { BlockedDialog } from '../versions/blocked-dialog.tsx'
 import { ConflictDialog } from '../versions/conflict-dialog.tsx'
-import { HistoryPanel } from '../versions/history-panel.tsx'
 import { NoteDialog } from '../versions/note-dialog.tsx'
 import { useUnsavedWork } from '../versions/use-unsaved-work.ts'
 import { useVersionActions } from '../versions/use-version-actions.ts'
@@ -67,15 +63,6 @@ export function EditorScreen({ id, version }: EditorScreenProps) {
   )
 }
 
-type Tab = 'inspect' | 'test' | 'impact' | 'flags' | 'history'
-const tabs: { id: Tab; label: string }[] = [
-  { id: 'inspect', label: 'Details' },
-  { id: 'test', label: 'Test' },
-  { id: 'impact', label: 'Impact' },
-  { id: 'flags', label: 'Flags' },
-  { id: 'history', label: 'History' },
-]
-
 type Dialogs = 'submit' | 'approve-marketing' | 'approve-sales' | 'publish' | 'blocked' | null
 
 function Workspace({ initial }: { initial: VersionView }) {
@@ -92,7 +79,6 @@ function Workspace({ initial }: { initial: VersionView }) {
   }, [initial, writer])
   const actions = useVersionActions({ store, view, setView, writer })
   const [dialog, setDialog] = useState<Dialogs>(null)
-  const [tab, setTab] = useState<Tab>('inspect')
   const save = useCallback(() => void actions.save(), [actions])
   useEditorKeys(store, save)
   const unsaved = useUnsavedWork(store, view, initial.status === 'draft' && writer)
@@ -176,27 +162,7 @@ function Workspace({ initial }: { initial: VersionView }) {
           <CanvasToolbar />
           <CanvasArea owner={sideOf(user)} fitKey={`${view.rulesetId}/${view.version}`} />
         </div>
-        <aside className="side-panel">
-          <div className="tabs" role="tablist">
-            {tabs.map((item) => (
-              <button
-                key={item.id}
-                role="tab"
-                aria-selected={tab === item.id}
-                onClick={() => setTab(item.id)}
-              >
-                {item.label}
-              </button>
-            ))}
-          </div>
-          <div className="side-body">
-            {tab === 'inspect' && <InspectorPanel />}
-            {tab === 'test' && <TestPanelBound view={view} />}
-            {tab === 'impact' && <ImpactBound view={view} />}
-            {tab === 'flags' && <RulesetFlagsPanel rulesetId={view.rulesetId} />}
-            {tab === 'history' && <HistoryPanel view={view} />}
-          </div>
-        </aside>
+        <SidePanel view={view} />
       </div>
       {dialog === 'blocked' && (
         <BlockedDialog
@@ -235,7 +201,9 @@ function Workspace({ initial }: { initial: VersionView }) {
           <h4 className="section-title" style={{ marginTop: 0 }}>
             What this version changes
           </h4>
-          <ImpactPanel rulesetId={view.rulesetId} version={view.version} runAtOnce />
+          <Suspense fallback={<Loading label="Loading the impact report…" />}>
+            <ImpactPanel rulesetId={view.rulesetId} version={view.version} runAtOnce />
+          </Suspense>
         </NoteDialog>
       )}
       {dialog === 'publish' && (
@@ -271,26 +239,6 @@ function Workspace({ initial }: { initial: VersionView }) {
         />
       )}
     </EditorStoreProvider>
-  )
-}
-
-function TestPanelBound({ view }: { view: VersionView }) {
-  const dirty = useEditor((state) => state.dirty)
-  return <TestPanel rulesetId={view.rulesetId} version={view.version} dirty={dirty} />
-}
-
-/** Impact of unsaved edits is not what the server would simulate: say so instead. */
-function ImpactBound({ view }: { view: VersionView }) {
-  const dirty = useEditor((state) => state.dirty)
-  return (
-    <>
-      {dirty && (
-        <p className="small impact-dirty" role="note">
-          Save the draft first: the impact is computed from the saved version.
-        </p>
-      )}
-      <ImpactPanel key={view.etag} rulesetId={view.rulesetId} version={view.version} />
-    </>
   )
 }
 

@@ -20,6 +20,15 @@ test.describe.serial('audit: why was this lead rejected, and what will the draft
     await page.getByRole('link', { name: 'Decisions', exact: true }).click()
     await expect(page.getByRole('heading', { name: 'Decision log' })).toBeVisible()
     await expect(page.getByTestId('decision-row').first()).toBeVisible()
+    await page.getByLabel('Lead id').fill('NO-SUCH-LEAD')
+    await page.getByRole('button', { name: 'Search' }).click()
+    await expect(
+      page.getByRole('heading', { name: 'No decision matches these filters' }),
+    ).toBeVisible()
+    await shot(page, 'audit-00-no-match')
+    await page.getByRole('button', { name: 'Clear filters' }).first().click()
+    await expect(page.getByLabel('Lead id')).toHaveValue('')
+    await expect(page.getByTestId('decision-row').first()).toBeVisible()
     await page.getByLabel('Outcome').selectOption('rejected')
     await page.getByRole('button', { name: 'Search' }).click()
     await expect(page.getByTestId('decision-row')).toHaveCount(2)

@@ -5,6 +5,7 @@ import { ReadOnlyCanvas } from '../canvas/read-only-canvas.tsx'
 import { EditorStoreProvider } from '../canvas/store-context.tsx'
 import { rulesetToGraph, traceMarks } from '../model/index.ts'
 import { createEditorStore } from '../store/editor-store.ts'
+import { focusNodes } from './trace-focus.ts'
 
 /**
  * The version's graph as the editor draws it, read-only, with the decision's trace laid
@@ -26,14 +27,16 @@ export function TraceGraph({
     created.getState().setMarks(traceMarks(decision))
     return created
   }, [ruleset, decision])
+  const focus = useMemo(() => focusNodes(decision.rules, store.getState().edges), [decision, store])
   return (
     <div className="trace-graph" data-testid="trace-graph">
       <EditorStoreProvider store={store}>
         <ReactFlowProvider>
-          <ReadOnlyCanvas />
+          <ReadOnlyCanvas focus={focus} />
         </ReactFlowProvider>
       </EditorStoreProvider>
       <div className="trace-legend" aria-label="Legend">
+        {focus.length > 0 && <span className="muted">Showing the rules that decided it ·</span>}
         <span>
           <span className="dot dot-pass" /> passed
         </span>

@@ -5,8 +5,9 @@ import { useEditor } from './store-context.tsx'
 /**
  * The canvas of a store loaded read-only, fitted to the view: the version comparison and
  * the decision page draw with it. Nodes can be selected (to read them) but not moved.
+ * `focus` opens the view on those nodes (readable size) instead of the whole graph.
  */
-export function ReadOnlyCanvas() {
+export function ReadOnlyCanvas({ focus }: { focus?: readonly string[] }) {
   const nodes = useEditor((state) => state.nodes)
   const edges = useEditor((state) => state.edges)
   const onNodesChange = useEditor((state) => state.onNodesChange)
@@ -19,7 +20,11 @@ export function ReadOnlyCanvas() {
       nodesDraggable={false}
       nodesConnectable={false}
       fitView
-      fitViewOptions={{ padding: 0.1 }}
+      fitViewOptions={
+        focus && focus.length > 0
+          ? { padding: 0.25, maxZoom: 1, nodes: focus.map((id) => ({ id })) }
+          : { padding: 0.1 }
+      }
       minZoom={0.05}
       proOptions={{ hideAttribution: true }}
       defaultEdgeOptions={{ type: 'smoothstep' }}

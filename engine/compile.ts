@@ -215,6 +215,14 @@ export function compileRuleset(ruleset: Ruleset): CompiledRuleset {
   const notes = activeRules.map((rule) => ownerNote(rule))
   // Rules differ in shape (optional fields); one shape keeps the per-decision reads fast.
   const ruleFacts = activeRules.map(({ id, name, kind, owner }) => ({ id, name, kind, owner }))
+  // A rule's entry in `rules` depends only on the rule and its result: made once, shared.
+  const ruleResults = activeRules.map(({ id, kind, owner }, at) =>
+    resultNames.map((result, code) => {
+      const effect = ruleEffects[at]![code]!
+      const points = effect === 'points' ? rulePoints[at]! : 0
+      return Object.freeze({ ruleId: id, kind, owner, result, effect, points })
+    }),
+  )
   const sentence = leafSentence(nodes.map((node) => node.wording))
   const traceEntry = traceEntries(nodes)
   const scorePersonas = personaScorer(ruleset, personaRoots, nodes)
@@ -275,7 +283,7 @@ export function compileRuleset(ruleset: Ruleset): CompiledRuleset {
       const code = ruleCodes[at] as ResultCode
       const effect = ruleEffects[at]![code]!
       const points = effect === 'points' ? rulePoints[at]! : 0
-      rules.push({ ruleId: id, kind, owner, result: resultNames[code]!, effect, points })
+      rules.push(ruleResults[at]![code]!)
       if (effect === 'none') continue
       if (effect !== 'points') decidedByRule = true
       const text = reasonText(

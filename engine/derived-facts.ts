@@ -191,17 +191,32 @@ function classify(title: unknown, table: ReturnType<typeof splitTable>): string 
   return best
 }
 
-/** Seniority level from a job title; a title with no known marker is an individual contributor. */
-export function seniorityFromTitle(title: unknown): string | undefined {
-  if (typeof title !== 'string' || title.trim() === '') return undefined
-  return classify(title, seniorityTable) ?? 'individual'
+/**
+ * `classify` remembering its answers for recent titles. Titles repeat a great deal (a CRM
+ * export has a few thousand distinct titles for hundreds of thousands of leads), and
+ * classifying one means splitting it into words and trying every phrase of the table.
+ */
+function rememberedClassifier(table: ReturnType<typeof splitTable>, fallback: string) {
+  const known = new Map<string, string>()
+  return (title: unknown): string | undefined => {
+    if (typeof title !== 'string') return undefined
+    let value = known.get(title)
+    if (value !== undefined) return value
+    if (title.trim() === '') return undefined
+    value = classify(title, table) ?? fallback
+    if (known.size >= TITLE_MEMO_LIMIT) known.clear()
+    known.set(title, value)
+    return value
+  }
 }
 
+const TITLE_MEMO_LIMIT = 4096
+
+/** Seniority level from a job title; a title with no known marker is an individual contributor. */
+export const seniorityFromTitle = rememberedClassifier(seniorityTable, 'individual')
+
 /** Job function from a job title, or "other". */
-export function functionFromTitle(title: unknown): string | undefined {
-  if (typeof title !== 'string' || title.trim() === '') return undefined
-  return classify(title, functionTable) ?? 'other'
-}
+export const functionFromTitle = rememberedClassifier(functionTable, 'other')
 
 /** Employee band as CRMs show it, bounds included: 10 → "1-10", 11 → "11-50". */
 export function employeeBandOf(employees: unknown): string | undefined {

@@ -72,7 +72,7 @@ export function rememberedText(make: (value: unknown) => string): (value: unknow
   return (value) => {
     if (typeof value === 'number') {
       const small = Number.isInteger(value) && value >= 0 && value < SMALL_COUNTS
-      // -0 reads as "-0", so it must not share 0's sentence.
+      // -0 is kept apart from 0: a sentence may show a value as it was sent.
       if (!small || Object.is(value, -0)) return make(value)
       return (counts[value] ??= make(value))
     }

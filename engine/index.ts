@@ -1,6 +1,7 @@
 export * from './catalog-values.ts'
 export * from './compile.ts'
 export * from './condition-wording.ts'
+export * from './decision-json.ts'
 export * from './derived-facts.ts'
 export * from './errors.ts'
 export * from './explain.ts'

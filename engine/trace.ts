@@ -13,11 +13,24 @@ const PERSONA_LEAF_WITH_VALUE = 5
 /**
  * Builds trace entries by node index from a result code and the lead's value. What does
  * not depend on the lead is laid out in arrays at compile time, and each entry kind is
- * made by one object literal, so a full trace costs one small object per condition:
- * owner, path, result, then the gate, or fact, operator, expected (when the condition has
- * a value) and actual (when the lead has one).
+ * made by one object literal: owner, path, result, then the gate, or fact, operator,
+ * expected (when the condition has a value) and actual (when the lead has one). An entry
+ * without a lead value (every group, and a leaf whose fact is absent) can only be one of
+ * three, so those are made once, frozen, and shared by all decisions: a full trace then
+ * costs one small object per condition the lead had a value for.
  */
 export function traceEntries(
+  nodes: readonly ConditionNode[],
+): (index: number, code: number, actual: unknown) => TraceEntry {
+  const build = entryBuilder(nodes)
+  const shared = nodes.map((_, index) =>
+    resultNames.map((_, code) => Object.freeze(build(index, code, undefined))),
+  )
+  return (index, code, actual) =>
+    actual === undefined ? shared[index]![code]! : build(index, code, actual)
+}
+
+function entryBuilder(
   nodes: readonly ConditionNode[],
 ): (index: number, code: number, actual: unknown) => TraceEntry {
   const shapes = new Uint8Array(nodes.length)

@@ -1,4 +1,10 @@
-import { effectOf, type Decision, type Ruleset } from '../../engine/index.ts'
+import {
+  effectOf,
+  personasSerializer,
+  reasonsSerializer,
+  type Decision,
+  type Ruleset,
+} from '../../engine/index.ts'
 
 const decisionKeys = 'leadId,ruleset,outcome,score,reasons,rules,personas,trace,evaluatedAt'
 const results = ['pass', 'fail', 'unknown'] as const
@@ -6,7 +12,8 @@ const results = ['pass', 'fail', 'unknown'] as const
 /**
  * `JSON.stringify(decision)`, faster for one ruleset: each rule's entry in `rules` can only
  * be one of three strings (pass, fail, unknown), written once per version instead of once
- * per lead, which is 40% of a decision's bytes. The output is byte-identical; a decision of
+ * per lead, which is 40% of a decision's bytes; reasons and personas reuse their fixed parts
+ * (engine/decision-json.ts). The output is byte-identical; a decision of
  * a shape it does not expect falls back to JSON.stringify.
  *
  * @example
@@ -25,6 +32,8 @@ export function decisionSerializer(ruleset: Ruleset): (decision: Decision) => st
     return { ruleId: rule.id, byResult }
   })
   const rulesetJson = JSON.stringify({ id: ruleset.id, version: ruleset.version })
+  const reasonsJson = reasonsSerializer()
+  const personasJson = personasSerializer()
 
   return (decision) => {
     const rules = decision.rules
@@ -49,6 +58,6 @@ export function decisionSerializer(ruleset: Ruleset): (decision: Decision) => st
       decision.ruleset.version === ruleset.version &&
       Object.keys(decision.ruleset).length === 2
     const rulesetText = own ? rulesetJson : JSON.stringify(decision.ruleset)
-    return `{"leadId":${JSON.stringify(decision.leadId)},"ruleset":${rulesetText},"outcome":${JSON.stringify(decision.outcome)},"score":${JSON.stringify(decision.score)},"reasons":${JSON.stringify(decision.reasons)},"rules":[${rulesJson}],"personas":${JSON.stringify(decision.personas)},"trace":${JSON.stringify(decision.trace)},"evaluatedAt":${JSON.stringify(decision.evaluatedAt)}}`
+    return `{"leadId":${JSON.stringify(decision.leadId)},"ruleset":${rulesetText},"outcome":${JSON.stringify(decision.outcome)},"score":${JSON.stringify(decision.score)},"reasons":${reasonsJson(decision.reasons)},"rules":[${rulesJson}],"personas":${personasJson(decision.personas)},"trace":${JSON.stringify(decision.trace)},"evaluatedAt":${JSON.stringify(decision.evaluatedAt)}}`
   }
 }

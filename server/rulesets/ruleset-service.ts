@@ -175,6 +175,14 @@ export class RulesetService {
     return { record: next, warnings }
   }
 
+  /**
+   * A lifecycle step. Marketing and sales approving at once read the same revision; the one who
+   * loses the compare-and-set is not sent back with a 409 to click again: the approval is
+   * planned afresh on the new revision and stored, as long as the content is still what the
+   * caller saw (If-Match then refers to the content, not to the approvals others added). The
+   * planning checks everything again, so a second approval for one side is still refused.
+   * Other steps (publish above all: it changes what is live) answer a lost race with 409.
+   */
   async transition(
     rulesetId: string,
     version: number,
@@ -182,19 +190,30 @@ export class RulesetService {
     input: TransitionInput,
     principal: Extract<Principal, { kind: 'user' }>,
   ): Promise<VersionRecord> {
-    const current = await this.version(rulesetId, version)
-    if (input.ifMatch !== undefined) assertMatches(current, input.ifMatch)
-    const published =
-      transition === 'publish' ? await this.store.getPublished(rulesetId) : undefined
-    const changes = planTransition(current, published, {
-      transition,
-      note: input.note,
-      role: input.role,
-      by: principal,
-      at: this.now(),
-    })
-    await this.replace(changes)
-    return changes[0]!.next
+    const first = await this.version(rulesetId, version)
+    if (input.ifMatch !== undefined) assertMatches(first, input.ifMatch)
+    for (let attempt = 1; ; attempt++) {
+      const current = attempt === 1 ? first : await this.version(rulesetId, version)
+      if (current.contentHash !== first.contentHash) assertMatches(current, etagOf(first))
+      const published =
+        transition === 'publish' ? await this.store.getPublished(rulesetId) : undefined
+      const changes = planTransition(current, published, {
+        transition,
+        note: input.note,
+        role: input.role,
+        by: principal,
+        at: this.now(),
+      })
+      try {
+        await this.store.replaceVersions(changes)
+        return changes[0]!.next
+      } catch (error) {
+        if (!(error instanceof StoreConflictError)) throw error
+        if (transition !== 'approve' || attempt === APPROVE_ATTEMPTS) {
+          throw conflict('stale_version', `${error.message}; reload it and try again`)
+        }
+      }
+    }
   }
 
   async diff(rulesetId: string, from: number, to: number): Promise<RulesetDiff> {
@@ -259,6 +278,9 @@ export class RulesetService {
     return this.clock().toISOString()
   }
 }
+
+/** How often an approval is planned again after losing a race to another write. */
+const APPROVE_ATTEMPTS = 5
 
 function summarize(versions: VersionRecord[]): RulesetSummary | undefined {
   const latest = versions.at(-1)

@@ -63,6 +63,21 @@ describe('seniority and function from a job title', () => {
     expect(seniorityFromTitle('dIrEcToR/it')).toBe('director')
   })
 
+  it('answers the same for a title seen before, also after thousands of other titles', () => {
+    const first = [seniorityFromTitle('VP Sales'), functionFromTitle('VP Sales')]
+    for (let at = 0; at < 10_000; at++) seniorityFromTitle(`Director of Region ${at}`)
+    for (let at = 0; at < 10_000; at++) functionFromTitle(`Sales Rep ${at}`)
+    const again = [seniorityFromTitle('VP Sales'), functionFromTitle('VP Sales')]
+    expect([first, again]).toEqual([
+      ['vp', 'sales'],
+      ['vp', 'sales'],
+    ])
+    expect([
+      seniorityFromTitle('Director of Region 9999'),
+      functionFromTitle('Sales Rep 3'),
+    ]).toEqual(['director', 'sales'])
+  })
+
   it('knows nothing about a blank or missing title', () => {
     expect([seniorityFromTitle('  '), functionFromTitle(''), seniorityFromTitle(42)]).toEqual([
       undefined,

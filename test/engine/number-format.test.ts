@@ -2,9 +2,9 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { formatCount } from '../../engine/number-format.ts'
 
-const intl = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 })
+const intl = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2, signDisplay: 'negative' })
 
-describe('formatCount writes what Intl en-US writes with at most two decimals', () => {
+describe('formatCount writes what Intl en-US writes with at most two decimals, sign on non-zero only', () => {
   it('groups thousands and drops trailing zeros', () => {
     expect([1234, 1234567.5, 1000.1, 12.3456, 999.995, -0.001].map(formatCount)).toEqual([
       '1,234',
@@ -12,8 +12,12 @@ describe('formatCount writes what Intl en-US writes with at most two decimals', 
       '1,000.1',
       '12.35',
       '1,000',
-      '-0',
+      '0',
     ])
+  })
+
+  it('writes no minus sign on a number that reads as zero', () => {
+    expect([-0, -0.004, -0.005, -1e-7].map(formatCount)).toEqual(['0', '0', '-0.01', '0'])
   })
 
   it('rounds the shortest decimal form half away from zero, as Intl does', () => {

@@ -468,7 +468,10 @@ describe('hostile values on each route', () => {
       },
     )
     expect(answer.status).toBe(200)
-    expect((answer.body as { outcome: string }).outcome).toBe('rejected')
+    const decision = answer.body as { outcome: string; reasons: { ruleId: string; text: string }[] }
+    expect(decision.outcome).toBe('rejected')
+    const employees = decision.reasons.find((reason) => reason.ruleId === 'min-employees')
+    expect(employees?.text.startsWith('Company has 0 employees; at least 50 required')).toBe(true)
   })
 })
 

@@ -33,13 +33,13 @@ export function formatIssues(file: string, issues: readonly RulesetIssue[]): str
 }
 
 /**
- * A ruleset named on the command line: a JSON file. `id[@version]` names a ruleset in the
- * server's store once that store exists; until then the message says to pass the file.
+ * A ruleset file named on the command line. A name that is no file but reads as `id[@version]`
+ * is pointed at the commands that can read the server's store (`evaluate`).
  */
 export function loadRuleset(reference: string): Ruleset {
   if (!existsSync(reference) && /^[a-z0-9][a-z0-9-]*(@\d+)?$/.test(reference)) {
     throw new CliError(
-      `${reference}: no such file. Rulesets by id need the server's data folder, which this version of leadgate cannot read yet; pass the ruleset's JSON file`,
+      `${reference}: no such file. Only "leadgate evaluate" reads rulesets by id from the server's store; pass the ruleset's JSON file here`,
     )
   }
   const result = validateRuleset(readJsonFile(reference, 'ruleset'))

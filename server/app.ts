@@ -87,6 +87,8 @@ export function createApp(services: Services, options: AppOptions = {}) {
       },
       strictTransportSecurity: false,
       crossOriginEmbedderPolicy: false,
+      // A route that sets its own policy keeps it (the API reference page needs an inline script).
+      overwrite: false,
     }),
   )
   if (services.accessLog) app.use('*', accessLog(services.accessLog))

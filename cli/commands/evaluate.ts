@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs'
 import { availableParallelism, loadavg } from 'node:os'
 import type { Command } from 'commander'
 import { stringify } from 'csv-stringify/sync'
@@ -9,6 +10,7 @@ import { mappingForHeader, unusableLead } from '../evaluate/input-mapping.ts'
 import { inputEncodings, type InputEncoding } from '../input/decode.ts'
 import { inputFormats, openLeadInput, type InputFormat } from '../input/lead-records.ts'
 import { loadMapper, loadRuleset } from '../load-documents.ts'
+import { loadStoredRuleset, storedReference } from '../stored-ruleset.ts'
 import {
   defaultCsvColumns,
   DecisionWriter,
@@ -22,6 +24,7 @@ import { choice } from './options.ts'
 
 interface EvaluateOptions {
   ruleset: string
+  data?: string
   in: string
   map?: string
   out: string
@@ -44,7 +47,14 @@ export function evaluateCommand(program: Command): void {
   program
     .command('evaluate')
     .description('decide every lead of a file (CSV, NDJSON or JSON) against a ruleset')
-    .requiredOption('-r, --ruleset <file>', 'ruleset JSON file')
+    .requiredOption(
+      '-r, --ruleset <file | id[@version]>',
+      "ruleset JSON file, or a ruleset in the server's store: id (its published version) or id@version",
+    )
+    .option(
+      '--data <dir>',
+      "the server's data folder, for --ruleset id[@version] (default: LEADGATE_DATABASE_URL, else LEADGATE_DATA_DIR, else ./data)",
+    )
     .requiredOption('-i, --in <file>', 'leads: .csv, .tsv, .ndjson, .json, or - for standard input')
     .option(
       '-m, --map <mapping>',
@@ -86,6 +96,8 @@ Examples:
   $ leadgate evaluate -r rulesets/x-education.json -m rulesets/x-education.mapping.json \\
       -i leads.csv -o decisions.csv --columns "id=Prospect ID,outcome=Status,score,reason"
   $ cat leads.ndjson | leadgate evaluate -r ruleset.json -i - --quiet > decisions.ndjson
+  $ leadgate evaluate -r b2b-inbound --data ./data -i leads.csv -m salesforce
+  $ LEADGATE_DATABASE_URL=postgres://leadgate@db/leadgate leadgate evaluate -r b2b-inbound@4 -i leads.ndjson
 
 The summary (outcomes, top reasons, personas, input problems) goes to stderr.`,
     )
@@ -96,7 +108,10 @@ The summary (outcomes, top reasons, personas, input problems) goes to stderr.`,
 
 async function runEvaluate(options: EvaluateOptions): Promise<ExitCode> {
   const started = performance.now()
-  const ruleset = loadRuleset(options.ruleset)
+  const ruleset =
+    !existsSync(options.ruleset) && storedReference.test(options.ruleset)
+      ? await loadStoredRuleset(options.ruleset, { dataDir: options.data, env: process.env })
+      : loadRuleset(options.ruleset)
   const mapper = options.map === undefined ? undefined : loadMapper(options.map)
   const format: OutputFormat = options.format ?? (/\.csv$/i.test(options.out) ? 'csv' : 'ndjson')
   const columns = parseCsvColumns(options.columns)

@@ -4,6 +4,7 @@ import { z } from 'zod'
 import { conditionSchema, operatorNames } from '../../engine/index.ts'
 import type { AppEnv } from '../app-env.ts'
 import { SESSION_COOKIE } from '../accounts/account-service.ts'
+import { API_REFERENCE_SCRIPT_PATH, serveApiReferenceScript } from './api-reference-script.ts'
 
 const ref = { $ref: '#/components/schemas/Condition' }
 
@@ -66,16 +67,27 @@ export function mountApiDocs(app: OpenAPIHono<AppEnv>, version: string): void {
     },
     security: [{ session: [] }],
   })
+  app.get(API_REFERENCE_SCRIPT_PATH, serveApiReferenceScript)
   app.get(
     '/api/docs',
     async (c, next) => {
       await next()
-      // The reference page loads its viewer script from Scalar's CDN.
+      // Everything from this server: the viewer script, no web fonts. The inline script only
+      // hands the viewer its configuration.
       c.res.headers.set(
         'Content-Security-Policy',
-        "default-src 'self'; script-src 'self' 'unsafe-inline' https://cdn.jsdelivr.net; style-src 'self' 'unsafe-inline' https://fonts.googleapis.com; font-src 'self' data: https://fonts.gstatic.com https://fonts.scalar.com; img-src 'self' data: https:; connect-src 'self'; frame-ancestors 'none'",
+        "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; font-src 'self' data:; img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'",
       )
     },
-    Scalar({ url: '/api/openapi.json', pageTitle: 'leadgate API' }),
+    Scalar({
+      url: '/api/openapi.json',
+      pageTitle: 'leadgate API',
+      cdn: API_REFERENCE_SCRIPT_PATH,
+      withDefaultFonts: false,
+      // Scalar's hosted extras (AI chat, MCP, deploy toolbar) need its cloud: not offered here.
+      agent: { disabled: true },
+      mcp: { disabled: true },
+      showDeveloperTools: 'never',
+    }),
   )
 }

@@ -9,17 +9,29 @@ export interface CliRun {
   stderr: string
 }
 
-/** Runs `bin/leadgate.js` as a separate process, as a user would, and collects what it printed. */
-export function runCli(args: readonly string[], input?: string | Buffer): CliRun {
+/**
+ * Runs `bin/leadgate.js` as a separate process, as a user would, and collects what it printed.
+ * `env` adds to (or, with undefined, removes from) the environment.
+ */
+export function runCli(
+  args: readonly string[],
+  input?: string | Buffer,
+  env: Record<string, string | undefined> = {},
+): CliRun {
   const result = spawnSync(process.execPath, ['bin/leadgate.js', ...args], {
     input,
     encoding: 'utf8',
     timeout: 60_000,
     maxBuffer: 256 * 1024 * 1024,
-    env: { ...process.env, FORCE_COLOR: '0' },
+    env: withoutUndefined({ ...process.env, FORCE_COLOR: '0', ...env }),
   })
   return { code: result.status, stdout: result.stdout, stderr: result.stderr }
 }
+
+const withoutUndefined = (env: Record<string, string | undefined>): Record<string, string> =>
+  Object.fromEntries(
+    Object.entries(env).filter((entry): entry is [string, string] => entry[1] !== undefined),
+  )
 
 /** A scratch folder for one test file, removed by the returned cleanup. */
 export function scratchFolder(): {

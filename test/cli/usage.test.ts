@@ -32,7 +32,9 @@ describe('leadgate usage and errors', () => {
   it('exits 2 when a required option is missing', () => {
     const run = runCli(['evaluate', '-i', leads])
     expect(run.code).toBe(2)
-    expect(run.stderr).toContain("error: required option '-r, --ruleset <file>' not specified")
+    expect(run.stderr).toContain(
+      "error: required option '-r, --ruleset <file | id[@version]>' not specified",
+    )
   })
 
   it('exits 2 for an unknown output column', () => {

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { errorOf, openHarness, type Harness } from './harness.ts'
 import { leads } from './fixtures.ts'
+import { simulateVersion } from '../../server/audit/simulate.ts'
 
 let h: Harness
 const simulate = (body: unknown, version = 2) =>
@@ -251,6 +252,36 @@ describe('simulate: open flags decided again', () => {
       ['T-3', 'rejected'],
       ['T-1', 'rejected'],
     ])
+  })
+
+  it('warns about an open flag whose decision left the log, and leaves it out', async () => {
+    const sim = await simulateVersion(h.services.evaluators, h.services.decisions, {
+      rulesetId: 'b2b-inbound',
+      version: 2,
+      source: { leads: [leads['T-1']!] },
+      openFlags: [
+        {
+          flagId: 'flg_gone00000000',
+          decisionId: `d${'0'.repeat(26)}`,
+          rulesetId: 'b2b-inbound',
+          version: 1,
+          leadId: 'L-gone',
+          outcome: 'rejected',
+          suggestedOutcome: null,
+          ruleIds: [],
+          comment: 'Dropped by retention',
+          side: 'sales',
+          createdBy: { id: 'u', name: 'U' },
+          createdAt: '2026-01-01T00:00:00.000Z',
+          status: 'open',
+          resolution: null,
+        },
+      ],
+    })
+    expect(sim.flagged).toEqual([])
+    expect(sim.warnings).toContain(
+      '1 open flag could not be decided again: the flagged decision is no longer in the log',
+    )
   })
 
   it('shows no flips for flagged leads under the version that decided them', async () => {

@@ -57,6 +57,23 @@ export async function decideAuditLeads() {
   await api.dispose()
 }
 
+/** Logs `count` bare leads on the x-education ruleset in one batch call, for paging. */
+export async function decideManyLeads(count: number) {
+  const api = await request.newContext({ baseURL: baseUrl() })
+  const lines = Array.from({ length: count }, (_, at) =>
+    JSON.stringify({ id: `E2E-MANY-${String(at + 1).padStart(3, '0')}` }),
+  )
+  const response = await api.post('/api/evaluate/batch?ruleset=x-education', {
+    headers: {
+      'content-type': 'application/x-ndjson',
+      authorization: `Bearer ${process.env.LEADGATE_E2E_KEY}`,
+    },
+    data: `${lines.join('\n')}\n`,
+  })
+  if (response.status() !== 200) throw new Error(`batch failed: ${await response.text()}`)
+  await api.dispose()
+}
+
 /** Marketing drafts b2b-inbound v2 with the employee floor lowered from 50 to 20. */
 export async function draftLowerFloor(): Promise<number> {
   const api: APIRequestContext = await apiAs(people.marketing)

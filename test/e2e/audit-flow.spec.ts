@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test'
-import { decideAuditLeads, draftLowerFloor } from './audit-data.ts'
+import { decideAuditLeads, decideManyLeads, draftLowerFloor } from './audit-data.ts'
 import { baseUrl, openRuleset, signIn } from './editor-page.ts'
 import { people } from './people.ts'
 
@@ -12,6 +12,7 @@ test.describe.serial('audit: why was this lead rejected, and what will the draft
 
   test.beforeAll(async () => {
     await decideAuditLeads()
+    await decideManyLeads(60)
     draft = await draftLowerFloor()
   })
 
@@ -60,6 +61,18 @@ test.describe.serial('audit: why was this lead rejected, and what will the draft
       page.locator('[data-testid="trace-graph"] [data-result="pass"]').first(),
     ).toBeVisible()
     await shot(page, 'audit-02-decision')
+  })
+
+  test('a long search comes a page at a time', async ({ page }) => {
+    await signIn(page, people.sales)
+    await page.goto(`${baseUrl()}/#/decisions?ruleset=x-education`)
+    await expect(page.getByTestId('decision-row')).toHaveCount(50)
+    await expect(page.getByTestId('result-count')).toHaveText('50 decisions shown, more match')
+    await page.getByRole('button', { name: 'Load more' }).click()
+    await expect(page.getByTestId('decision-row')).toHaveCount(60)
+    await expect(page.getByTestId('result-count')).toHaveText('60 decisions shown')
+    await expect(page.getByRole('button', { name: 'Load more' })).toHaveCount(0)
+    await expect(page.getByTestId('decision-row').last()).toContainText('E2E-MANY-001')
   })
 
   test('sales replays the lead on the draft and sees why it would be accepted', async ({

@@ -21,7 +21,14 @@ const statusWords: Record<FlagStatus, string> = {
  * requests. Each links to its decision and can be resolved (the rules changed) or dismissed
  * (the decision stands), always with a note saying why.
  */
-export function RulesetFlagsPanel({ rulesetId }: { rulesetId: string }) {
+export function RulesetFlagsPanel({
+  rulesetId,
+  onChange,
+}: {
+  rulesetId: string
+  /** A flag was resolved or dismissed (the tab's open count changes). */
+  onChange?: () => void
+}) {
   const user = useUser()
   const toast = useToast()
   const [status, setStatus] = useState<FlagStatus>('open')
@@ -39,6 +46,7 @@ export function RulesetFlagsPanel({ rulesetId }: { rulesetId: string }) {
       toast(closing.action === 'resolve' ? 'Flag resolved' : 'Flag dismissed')
       setClosing(null)
       reload()
+      onChange?.()
     } catch (failure) {
       toast(messageOf(failure), 'error')
     } finally {

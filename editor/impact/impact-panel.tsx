@@ -84,7 +84,10 @@ export function ImpactPanel({
       {state.status === 'idle' && (
         <p className="small muted">
           Replays logged leads with v{version} and compares each with the decision it got. Nothing
-          is logged or changed.
+          is logged or changed.{' '}
+          <a href={hrefOf({ name: 'audit', filters: { ruleset: rulesetId } })}>
+            See this ruleset’s decisions
+          </a>
         </p>
       )}
       {state.status === 'running' && <Loading label={`Deciding logged leads with v${version}…`} />}

@@ -1,6 +1,8 @@
 import { lazy, Suspense, useState } from 'react'
 import type { VersionView } from '../api/types.ts'
+import { useAsync } from '../app/use-async.ts'
 import { useEditor } from '../canvas/store-context.tsx'
+import { flagsOfRuleset } from '../flags/flags-api.ts'
 import { RulesetFlagsPanel } from '../flags/ruleset-flags-panel.tsx'
 import { InspectorPanel } from '../inspector/inspector-panel.tsx'
 import { TestPanel } from '../testing/test-panel.tsx'
@@ -24,6 +26,13 @@ const tabs: { id: Tab; label: string }[] = [
 /** The editor's right-hand panel: details of the selection, test, impact, flags, history. */
 export function SidePanel({ view }: { view: VersionView }) {
   const [tab, setTab] = useState<Tab>('inspect')
+  // Open flags are change requests waiting on this ruleset: their count shows on the tab.
+  const [flagRound, setFlagRound] = useState(0)
+  const [openFlags] = useAsync(
+    () => flagsOfRuleset(view.rulesetId, 'open'),
+    `${view.rulesetId}/${flagRound}`,
+  )
+  const flagCount = openFlags.status === 'ready' ? openFlags.value.flags.length : 0
   return (
     <aside className="side-panel">
       <div className="tabs" role="tablist">
@@ -35,6 +44,11 @@ export function SidePanel({ view }: { view: VersionView }) {
             onClick={() => setTab(item.id)}
           >
             {item.label}
+            {item.id === 'flags' && flagCount > 0 && (
+              <span className="count" aria-label={`${flagCount} open`}>
+                {flagCount}
+              </span>
+            )}
           </button>
         ))}
       </div>
@@ -42,7 +56,12 @@ export function SidePanel({ view }: { view: VersionView }) {
         {tab === 'inspect' && <InspectorPanel />}
         {tab === 'test' && <TestPanelBound view={view} />}
         {tab === 'impact' && <ImpactBound view={view} />}
-        {tab === 'flags' && <RulesetFlagsPanel rulesetId={view.rulesetId} />}
+        {tab === 'flags' && (
+          <RulesetFlagsPanel
+            rulesetId={view.rulesetId}
+            onChange={() => setFlagRound((round) => round + 1)}
+          />
+        )}
         {tab === 'history' && <HistoryPanel view={view} />}
       </div>
     </aside>

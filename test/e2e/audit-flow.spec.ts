@@ -148,7 +148,9 @@ test.describe.serial('audit: why was this lead rejected, and what will the draft
     await panel.evaluate((element) => element.scrollTo(0, element.scrollHeight))
     await shot(page, 'audit-06b-impact-flags')
 
-    await page.getByRole('tab', { name: 'Flags' }).click()
+    const flagsTab = page.getByRole('tab', { name: 'Flags' })
+    await expect(flagsTab.locator('.count')).toHaveText('1')
+    await flagsTab.click()
     const flag = page.getByTestId('ruleset-flags').getByTestId('flag')
     await expect(flag).toContainText('30 seats, but a group-wide deal')
     await shot(page, 'audit-07-ruleset-flags')
@@ -157,6 +159,7 @@ test.describe.serial('audit: why was this lead rejected, and what will the draft
     await dialog.getByLabel('Note').fill(`Floor lowered to 20 in v${draft}`)
     await dialog.getByRole('button', { name: 'Resolve' }).click()
     await expect(page.getByTestId('ruleset-flags')).toContainText('No open flags')
+    await expect(flagsTab.locator('.count')).toHaveCount(0)
     await page.getByRole('radio', { name: 'Resolved' }).click()
     await expect(page.getByTestId('ruleset-flags').getByTestId('flag')).toContainText(
       `Floor lowered to 20 in v${draft}`,

@@ -50,7 +50,7 @@ export function AuditScreen({ filters }: { filters: AuditFilters }) {
           {(state.status === 'ready' || state.status === 'more-failed') &&
             state.items.length === 0 && (
               <EmptyState
-                icon="⌕"
+                icon="∅"
                 title={filtered ? 'No decision matches these filters' : 'No decisions yet'}
                 action={
                   filtered && (

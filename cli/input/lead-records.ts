@@ -27,6 +27,11 @@ export interface LeadInput {
   size: number | undefined
   decoder: StrictDecoder
   records: AsyncGenerator<LeadRecord>
+  /**
+   * How far into the input the records yielded so far reach: for CSV, what the parser has
+   * consumed (the decoder reads up to 256 KB ahead of it); otherwise the bytes decoded.
+   */
+  position: () => number
 }
 
 const formatByExtension: Record<string, InputFormat> = {
@@ -78,13 +83,15 @@ export async function openLeadInput(
       `${source}: a .json file over 256 MB; convert it to NDJSON (one lead per line), which streams`,
     )
   }
+  const tracker = { position: () => decoder.bytes }
   const records =
     format === 'csv' || format === 'tsv'
-      ? csvRecords(decoded, source, format === 'tsv' ? '\t' : ',')
+      ? csvRecords(decoded, source, format === 'tsv' ? '\t' : ',', tracker)
       : format === 'ndjson'
         ? ndjsonRecords(decoded)
         : jsonRecords(decoded, source)
-  return { path, format, encoding: options.encoding, size, decoder, records }
+  const position = () => tracker.position()
+  return { path, format, encoding: options.encoding, size, decoder, records, position }
 }
 
 async function sniff(decoded: Readable): Promise<InputFormat> {
@@ -101,6 +108,7 @@ async function* csvRecords(
   decoded: Readable,
   source: string,
   delimiter: string,
+  tracker: { position: () => number },
 ): AsyncGenerator<LeadRecord> {
   // Rows with nothing but blanks (",,," at the end of an Excel export) are not leads.
   const parser = parse({
@@ -110,6 +118,9 @@ async function* csvRecords(
     skip_empty_lines: true,
     skip_records_with_empty_values: true,
   })
+  // The parser counts characters; for a UTF-8 file with accents that is a little under the
+  // bytes, which only makes the progress bar a little cautious.
+  tracker.position = () => parser.info.bytes
   const piped = pipeline(decoded, parser)
   piped.catch(() => {}) // failures surface through the iterator below
   let number = 0

@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process'
 import { afterAll, describe, expect, it } from 'vitest'
 import { writeLeadsCsv } from '../bench/generate-leads.ts'
+import { remainingTime } from '../../cli/output/progress.ts'
 import { runCli, scratchFolder } from './run-cli.ts'
 
 const folder = scratchFolder()
@@ -39,5 +40,24 @@ describe('progress bar', () => {
     expect(run.code).toBe(0)
     expect(run.stderr).not.toContain('ETA')
     expect(run.stderr).toContain('5,000 leads decided by b2b-inbound v1')
+  })
+})
+
+describe('remaining time', () => {
+  it('extrapolates the pace so far to what is left', () => {
+    expect([
+      remainingTime(10, 50, 100),
+      remainingTime(10, 10, 200),
+      remainingTime(30, 1, 500),
+      remainingTime(5, 100, 100),
+    ]).toEqual(['10s', '3m 10s', '4h 09m', '0s'])
+  })
+
+  it('says nothing yet before there is a pace', () => {
+    expect([remainingTime(0, 0, 100), remainingTime(3, 0, 100), remainingTime(3, 5, 0)]).toEqual([
+      '…',
+      '…',
+      '…',
+    ])
   })
 })

@@ -25,7 +25,16 @@ const afterColour = '#4f46e5'
 const tooSmallColour = '#dc2626'
 
 /** Leads per outcome under the versions that decided them, and under this version. */
-export function OutcomeChart({ counts, version }: { counts: ImpactCounts; version: number }) {
+export function OutcomeChart({
+  counts,
+  version,
+  before,
+}: {
+  counts: ImpactCounts
+  version: number
+  /** What "before" is: the logged decisions, or the published version for uploaded leads. */
+  before: string
+}) {
   return (
     <div className="impact-chart" data-testid="outcome-chart">
       <ResponsiveContainer width="100%" height={190}>
@@ -35,7 +44,7 @@ export function OutcomeChart({ counts, version }: { counts: ImpactCounts; versio
           <YAxis allowDecimals={false} tickLine={false} axisLine={false} fontSize={11} />
           <Tooltip cursor={{ fill: '#f3f4f6' }} />
           <Legend iconType="circle" iconSize={8} wrapperStyle={{ fontSize: 12 }} />
-          <Bar dataKey="before" name="As decided" fill={beforeColour} radius={[4, 4, 0, 0]} />
+          <Bar dataKey="before" name={before} fill={beforeColour} radius={[4, 4, 0, 0]} />
           <Bar dataKey="after" name={`With v${version}`} fill={afterColour} radius={[4, 4, 0, 0]} />
         </BarChart>
       </ResponsiveContainer>
@@ -47,10 +56,12 @@ export function OutcomeChart({ counts, version }: { counts: ImpactCounts; versio
 export function SegmentChart({
   counts,
   version,
+  before,
   minSegmentSize,
 }: {
   counts: ImpactCounts
   version: number
+  before: string
   minSegmentSize: number
 }) {
   const dimensions = segmentDimensions(counts)
@@ -107,7 +118,7 @@ export function SegmentChart({
               axisLine={false}
             />
             <Tooltip cursor={{ fill: '#f3f4f6' }} />
-            <Bar dataKey="before" name="As decided" fill={beforeColour} radius={[0, 3, 3, 0]} />
+            <Bar dataKey="before" name={before} fill={beforeColour} radius={[0, 3, 3, 0]} />
             <Bar dataKey="after" name={`With v${version}`} fill={afterColour} radius={[0, 3, 3, 0]}>
               {/* A segment that falls below the minimum size is drawn in the warning colour. */}
               {rows.map((row) => (

@@ -5,10 +5,10 @@ import { hrefOf } from '../app/hash-route.ts'
 import { flaggedVerdict } from '../flags/flag-form.ts'
 import { EmptyState, ErrorState, Loading } from '../ui/empty-state.tsx'
 import { FlipList } from './flip-list.tsx'
+import { ImpactSourcePicker, type ImpactSource } from './impact-source.tsx'
+import { uploadTypeOf } from './lead-upload.ts'
 import { OutcomeChart, SegmentChart } from './impact-charts.tsx'
 import { signedChange } from './impact-rows.ts'
-
-const samples = [1_000, 10_000, 100_000]
 
 type RunState =
   | { status: 'idle' }
@@ -32,19 +32,28 @@ export function ImpactPanel({
   /** Run on mount (the approve dialog), instead of waiting for the button. */
   runAtOnce?: boolean
 }) {
-  const [lastN, setLastN] = useState(10_000)
   const [state, setState] = useState<RunState>(
     runAtOnce ? { status: 'running' } : { status: 'idle' },
   )
-  const run = async (size: number) => {
+  const run = async (source: ImpactSource) => {
     setState({ status: 'running' })
+    const route = client.api.rulesets[':id'].versions[':v'].simulate
+    const param = { id: rulesetId, v: String(version) }
     try {
+      const type = source.kind === 'upload' ? uploadTypeOf(source.file) : null
       const simulation = await unwrap(
-        client.api.rulesets[':id'].versions[':v'].simulate.$post({
-          param: { id: rulesetId, v: String(version) },
-          query: {},
-          json: { sample: { lastN: size } },
-        }),
+        source.kind === 'log' || !type
+          ? route.$post({
+              param,
+              query: {},
+              json: { sample: { lastN: source.kind === 'log' ? source.lastN : 10_000 } },
+            })
+          : // The typed client builds JSON bodies only: the file goes as the raw body, with its
+            // own content type, through the same typed route.
+            route.$post(
+              { param, query: source.mapping ? { mapping: source.mapping } : {}, json: '' },
+              { init: { body: source.file, headers: { 'content-type': type } } },
+            ),
       )
       setState({ status: 'ready', simulation })
     } catch (error) {
@@ -52,35 +61,16 @@ export function ImpactPanel({
     }
   }
   useEffect(() => {
-    if (runAtOnce) void run(lastN)
+    if (runAtOnce) void run({ kind: 'log', lastN: 10_000 })
     // Once, when the approve dialog opens; later runs come from the button.
   }, [])
   return (
     <div className="impact-panel" data-testid="impact-panel">
-      <div className="impact-run">
-        <label htmlFor="impact-sample" className="small">
-          Replay the last
-        </label>
-        <select
-          id="impact-sample"
-          className="select"
-          value={lastN}
-          onChange={(event) => setLastN(Number(event.target.value))}
-        >
-          {samples.map((size) => (
-            <option key={size} value={size}>
-              {size.toLocaleString('en-US')} decisions
-            </option>
-          ))}
-        </select>
-        <button
-          className="btn btn-primary"
-          disabled={state.status === 'running'}
-          onClick={() => void run(lastN)}
-        >
-          {state.status === 'ready' ? 'Run again' : 'Run impact'}
-        </button>
-      </div>
+      <ImpactSourcePicker
+        busy={state.status === 'running'}
+        ran={state.status === 'ready'}
+        onRun={(source) => void run(source)}
+      />
       {state.status === 'idle' && (
         <p className="small muted">
           Replays logged leads with v{version} and compares each with the decision it got. Nothing
@@ -91,9 +81,7 @@ export function ImpactPanel({
         </p>
       )}
       {state.status === 'running' && <Loading label={`Deciding logged leads with v${version}…`} />}
-      {state.status === 'error' && (
-        <ErrorState message={messageOf(state.error)} onRetry={() => void run(lastN)} />
-      )}
+      {state.status === 'error' && <ErrorState message={messageOf(state.error)} />}
       {state.status === 'ready' && <ImpactReport simulation={state.simulation} version={version} />}
     </div>
   )
@@ -109,12 +97,14 @@ function ImpactReport({ simulation, version }: { simulation: Simulation; version
   }
   const changed = simulation.flips.reduce((sum, flip) => sum + flip.count, 0)
   const flagged = simulation.flagged
+  const beforeLabel = simulation.comparedWith === 'logged' ? 'As decided' : 'Published version'
   return (
     <div className="impact-report">
       <p className="impact-summary" data-testid="impact-summary">
-        Over <strong>{simulation.leads.toLocaleString('en-US')}</strong> logged decisions,{' '}
-        <strong>{changed.toLocaleString('en-US')}</strong> lead{changed === 1 ? '' : 's'} would
-        change outcome. Accepted:{' '}
+        Over <strong>{simulation.leads.toLocaleString('en-US')}</strong>{' '}
+        {simulation.comparedWith === 'logged' ? 'logged decision' : 'uploaded lead'}
+        {simulation.leads === 1 ? '' : 's'}, <strong>{changed.toLocaleString('en-US')}</strong> lead
+        {changed === 1 ? '' : 's'} would change outcome. Accepted:{' '}
         <strong>{signedChange(simulation.after.accepted - simulation.before.accepted)}</strong>.
         {simulation.skipped > 0 && (
           <span className="muted"> {simulation.skipped} skipped (their version is gone).</span>
@@ -128,11 +118,12 @@ function ImpactReport({ simulation, version }: { simulation: Simulation; version
         </ul>
       )}
       <h4 className="section-title">By outcome</h4>
-      <OutcomeChart counts={simulation} version={version} />
+      <OutcomeChart counts={simulation} version={version} before={beforeLabel} />
       <h4 className="section-title">By segment</h4>
       <SegmentChart
         counts={simulation}
         version={version}
+        before={beforeLabel}
         minSegmentSize={simulation.minSegmentSize}
       />
       {flagged.length > 0 && (

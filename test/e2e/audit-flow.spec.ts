@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test'
-import { decideAuditLeads, decideManyLeads, draftLowerFloor } from './audit-data.ts'
+import { auditLeads, decideAuditLeads, decideManyLeads, draftLowerFloor } from './audit-data.ts'
 import { baseUrl, openRuleset, signIn } from './editor-page.ts'
 import { people } from './people.ts'
 
@@ -147,6 +147,19 @@ test.describe.serial('audit: why was this lead rejected, and what will the draft
     expect(await panel.evaluate((element) => element.scrollWidth - element.clientWidth)).toBe(0)
     await panel.evaluate((element) => element.scrollTo(0, element.scrollHeight))
     await shot(page, 'audit-06b-impact-flags')
+
+    await page.getByRole('radio', { name: 'Upload leads' }).click()
+    await page.getByLabel('Leads file (CSV or NDJSON)').setInputFiles({
+      name: 'campaign.ndjson',
+      mimeType: '',
+      buffer: Buffer.from(auditLeads.map((lead) => JSON.stringify(lead)).join('\n')),
+    })
+    await page.getByRole('button', { name: 'Run again' }).click()
+    await expect(page.getByTestId('impact-summary')).toContainText(
+      'Over 4 uploaded leads, 1 lead would change outcome. Accepted: +1.',
+    )
+    await expect(page.getByTestId('flip')).toContainText('E2E-REJ-1')
+    await shot(page, 'audit-06c-impact-upload')
 
     const flagsTab = page.getByRole('tab', { name: 'Flags' })
     await expect(flagsTab.locator('.count')).toHaveText('1')

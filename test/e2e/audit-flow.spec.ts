@@ -159,6 +159,8 @@ test.describe.serial('audit: why was this lead rejected, and what will the draft
       'Over 4 uploaded leads, 1 lead would change outcome. Accepted: +1.',
     )
     await expect(page.getByTestId('flip')).toContainText('E2E-REJ-1')
+    expect(await panel.evaluate((element) => element.scrollWidth - element.clientWidth)).toBe(0)
+    await panel.evaluate((element) => element.scrollTo(0, 0))
     await shot(page, 'audit-06c-impact-upload')
 
     const flagsTab = page.getByRole('tab', { name: 'Flags' })

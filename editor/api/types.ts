@@ -26,3 +26,10 @@ export type DecisionSummary = InferResponseType<
   typeof client.api.decisions.$get,
   200
 >['items'][number]
+
+type Decisions = typeof client.api.decisions
+export type DecisionPage = InferResponseType<Decisions['$get'], 200>
+/** A logged decision with its full trace and the lead as it was. */
+export type StoredDecisionView = InferResponseType<Decisions[':decisionId']['$get'], 200>
+export type ReplayView = InferResponseType<Decisions[':decisionId']['replay']['$post'], 200>
+export type Simulation = InferResponseType<Versions[':v']['simulate']['$post'], 200>

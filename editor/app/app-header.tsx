@@ -1,10 +1,13 @@
 import type { ReactNode } from 'react'
+import { hrefOf, useRoute } from './hash-route.ts'
 import { useSession, useUser } from './session.tsx'
 
 /** The top bar: brand, where you are, who you are. */
 export function AppHeader({ children }: { children?: ReactNode }) {
   const user = useUser()
   const { logout } = useSession()
+  const route = useRoute()
+  const auditing = route.name === 'audit' || route.name === 'decision' || route.name === 'replay'
   return (
     <header className="app-header">
       <a className="brand" href="#/">
@@ -23,6 +26,17 @@ export function AppHeader({ children }: { children?: ReactNode }) {
         </span>
         leadgate
       </a>
+      <nav className="app-nav" aria-label="Sections">
+        <a href={hrefOf({ name: 'list' })} aria-current={auditing ? undefined : 'page'}>
+          Rulesets
+        </a>
+        <a
+          href={hrefOf({ name: 'audit', filters: {} })}
+          aria-current={auditing ? 'page' : undefined}
+        >
+          Decisions
+        </a>
+      </nav>
       <nav className="crumbs" aria-label="Breadcrumbs">
         {children}
       </nav>

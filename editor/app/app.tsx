@@ -1,6 +1,9 @@
+import { AuditScreen } from '../screens/audit-screen.tsx'
 import { CompareScreen } from '../screens/compare-screen.tsx'
+import { DecisionScreen } from '../screens/decision-screen.tsx'
 import { EditorScreen } from '../screens/editor-screen.tsx'
 import { LoginScreen } from '../screens/login-screen.tsx'
+import { ReplayScreen } from '../screens/replay-screen.tsx'
 import { RulesetListScreen } from '../screens/ruleset-list-screen.tsx'
 import { Loading } from '../ui/empty-state.tsx'
 import { useRoute } from './hash-route.ts'
@@ -25,5 +28,13 @@ export function App() {
       )
     case 'compare':
       return <CompareScreen id={route.id} a={route.a} b={route.b} />
+    case 'audit':
+      return <AuditScreen filters={route.filters} />
+    case 'decision':
+      return <DecisionScreen key={route.id} id={route.id} />
+    case 'replay':
+      return (
+        <ReplayScreen key={`${route.id}/${route.version}`} id={route.id} version={route.version} />
+      )
   }
 }

@@ -1,16 +1,29 @@
 import { useEffect, useState } from 'react'
+import { filtersFromSearch, filtersToSearch, type AuditFilters } from '../audit/audit-filters.ts'
 
 export type Route =
   | { name: 'list' }
   | { name: 'editor'; id: string; version?: number }
   | { name: 'compare'; id: string; a: number; b: number }
+  | { name: 'audit'; filters: AuditFilters }
+  | { name: 'decision'; id: string }
+  | { name: 'replay'; id: string; version: number }
 
 /**
  * `#/rulesets/b2b-inbound/v/3` and friends. A hash keeps links shareable without the server
  * knowing the editor's pages.
  */
 export function parseRoute(hash: string): Route {
-  const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeURIComponent)
+  const [path = '', query = ''] = hash.replace(/^#\/?/, '').split('?')
+  const parts = path.split('/').filter(Boolean).map(decodeURIComponent)
+  if (parts[0] === 'decisions') {
+    if (!parts[1]) return { name: 'audit', filters: filtersFromSearch(new URLSearchParams(query)) }
+    const version = Number(parts[3])
+    if (parts[2] === 'replay' && Number.isInteger(version) && version >= 1) {
+      return { name: 'replay', id: parts[1], version }
+    }
+    return { name: 'decision', id: parts[1] }
+  }
   if (parts[0] === 'rulesets' && parts[1]) {
     if (parts[2] === 'compare' && parts[3] && parts[4]) {
       return { name: 'compare', id: parts[1], a: Number(parts[3]), b: Number(parts[4]) }
@@ -33,6 +46,14 @@ export const hrefOf = (route: Route): string => {
       return `#/rulesets/${encodeURIComponent(route.id)}${route.version ? `/v/${route.version}` : ''}`
     case 'compare':
       return `#/rulesets/${encodeURIComponent(route.id)}/compare/${route.a}/${route.b}`
+    case 'audit': {
+      const search = filtersToSearch(route.filters)
+      return `#/decisions${search ? `?${search}` : ''}`
+    }
+    case 'decision':
+      return `#/decisions/${encodeURIComponent(route.id)}`
+    case 'replay':
+      return `#/decisions/${encodeURIComponent(route.id)}/replay/${route.version}`
   }
 }
 

@@ -1,18 +1,12 @@
-import {
-  ReactFlow,
-  ReactFlowProvider,
-  Background,
-  BackgroundVariant,
-  Controls,
-} from '@xyflow/react'
+import { ReactFlowProvider } from '@xyflow/react'
 import { useMemo } from 'react'
 import { client, messageOf, unwrap } from '../api/client.ts'
 import { asVersionView } from '../api/types.ts'
 import { AppHeader } from '../app/app-header.tsx'
 import { hrefOf } from '../app/hash-route.ts'
 import { useAsync } from '../app/use-async.ts'
-import { nodeTypes } from '../canvas/node-types.ts'
-import { EditorStoreProvider, useEditor } from '../canvas/store-context.tsx'
+import { ReadOnlyCanvas } from '../canvas/read-only-canvas.tsx'
+import { EditorStoreProvider } from '../canvas/store-context.tsx'
 import { diffRulesets, rulesetToGraph, type RulesetDiff } from '../model/index.ts'
 import { createEditorStore, type Highlight } from '../store/editor-store.ts'
 import { ErrorState, Loading, EmptyState } from '../ui/empty-state.tsx'
@@ -141,29 +135,5 @@ function ComparePane({
         </ReactFlowProvider>
       </EditorStoreProvider>
     </section>
-  )
-}
-
-function ReadOnlyCanvas() {
-  const nodes = useEditor((state) => state.nodes)
-  const edges = useEditor((state) => state.edges)
-  const onNodesChange = useEditor((state) => state.onNodesChange)
-  return (
-    <ReactFlow
-      nodes={nodes}
-      edges={edges}
-      nodeTypes={nodeTypes}
-      onNodesChange={onNodesChange}
-      nodesDraggable={false}
-      nodesConnectable={false}
-      fitView
-      fitViewOptions={{ padding: 0.1 }}
-      minZoom={0.05}
-      proOptions={{ hideAttribution: true }}
-      defaultEdgeOptions={{ type: 'smoothstep' }}
-    >
-      <Background variant={BackgroundVariant.Dots} gap={20} size={1.2} color="#cfd4dc" />
-      <Controls showInteractive={false} />
-    </ReactFlow>
   )
 }

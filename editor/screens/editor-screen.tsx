@@ -1,5 +1,5 @@
 import { ReactFlowProvider } from '@xyflow/react'
-import { useCallback, useEffect, useMemo, useState } from 'react'
+import { Suspense, useCallback, useEffect, useMemo, useState } from 'react'
 import { client, messageOf, unwrap } from '../api/client.ts'
 import { asVersionView, type VersionView } from '../api/types.ts'
 import { AppHeader } from '../app/app-header.tsx'
@@ -8,18 +8,16 @@ import { canEdit, sideOf, useUser } from '../app/session.tsx'
 import { useAsync } from '../app/use-async.ts'
 import { CanvasToolbar } from '../canvas/canvas-toolbar.tsx'
 import { CanvasArea, EditorPalette } from '../canvas/canvas-area.tsx'
-import { EditorStoreProvider, useEditor } from '../canvas/store-context.tsx'
+import { EditorStoreProvider } from '../canvas/store-context.tsx'
 import { useEditorKeys } from '../canvas/use-editor-keys.ts'
-import { InspectorPanel } from '../inspector/inspector-panel.tsx'
 import { catalogFor } from '../../engine/index.ts'
 import { nodeLabel, rulesetToGraph } from '../model/index.ts'
 import { toGraphNode } from '../store/flow-elements.ts'
 import { createEditorStore, type EditorStore } from '../store/editor-store.ts'
-import { TestPanel } from '../testing/test-panel.tsx'
 import { ErrorState, Loading } from '../ui/empty-state.tsx'
+import { ImpactPanel, SidePanel } from './side-panel.tsx'
 import { BlockedDialog } from '../versions/blocked-dialog.tsx'
 import { ConflictDialog } from '../versions/conflict-dialog.tsx'
-import { HistoryPanel } from '../versions/history-panel.tsx'
 import { NoteDialog } from '../versions/note-dialog.tsx'
 import { useUnsavedWork } from '../versions/use-unsaved-work.ts'
 import { useVersionActions } from '../versions/use-version-actions.ts'
@@ -81,7 +79,6 @@ function Workspace({ initial }: { initial: VersionView }) {
   }, [initial, writer])
   const actions = useVersionActions({ store, view, setView, writer })
   const [dialog, setDialog] = useState<Dialogs>(null)
-  const [tab, setTab] = useState<'inspect' | 'test' | 'history'>('inspect')
   const save = useCallback(() => void actions.save(), [actions])
   useEditorKeys(store, save)
   const unsaved = useUnsavedWork(store, view, initial.status === 'draft' && writer)
@@ -165,24 +162,7 @@ function Workspace({ initial }: { initial: VersionView }) {
           <CanvasToolbar />
           <CanvasArea owner={sideOf(user)} fitKey={`${view.rulesetId}/${view.version}`} />
         </div>
-        <aside className="side-panel">
-          <div className="tabs" role="tablist">
-            <button role="tab" aria-selected={tab === 'inspect'} onClick={() => setTab('inspect')}>
-              Details
-            </button>
-            <button role="tab" aria-selected={tab === 'test'} onClick={() => setTab('test')}>
-              Test
-            </button>
-            <button role="tab" aria-selected={tab === 'history'} onClick={() => setTab('history')}>
-              History
-            </button>
-          </div>
-          <div className="side-body">
-            {tab === 'inspect' && <InspectorPanel />}
-            {tab === 'test' && <TestPanelBound view={view} />}
-            {tab === 'history' && <HistoryPanel view={view} />}
-          </div>
-        </aside>
+        <SidePanel view={view} />
       </div>
       {dialog === 'blocked' && (
         <BlockedDialog
@@ -216,7 +196,15 @@ function Workspace({ initial }: { initial: VersionView }) {
             void approve(dialog === 'approve-marketing' ? 'marketing' : 'sales', note)
           }
           onClose={() => setDialog(null)}
-        />
+          wide
+        >
+          <h4 className="section-title" style={{ marginTop: 0 }}>
+            What this version changes
+          </h4>
+          <Suspense fallback={<Loading label="Loading the impact report…" />}>
+            <ImpactPanel rulesetId={view.rulesetId} version={view.version} runAtOnce />
+          </Suspense>
+        </NoteDialog>
       )}
       {dialog === 'publish' && (
         <NoteDialog
@@ -252,11 +240,6 @@ function Workspace({ initial }: { initial: VersionView }) {
       )}
     </EditorStoreProvider>
   )
-}
-
-function TestPanelBound({ view }: { view: VersionView }) {
-  const dirty = useEditor((state) => state.dirty)
-  return <TestPanel rulesetId={view.rulesetId} version={view.version} dirty={dirty} />
 }
 
 function labelOfNode(store: EditorStore, nodeId: string | undefined): string | undefined {

@@ -10,6 +10,9 @@ interface NoteDialogProps {
   busy: boolean
   onConfirm: (note: string) => void
   onClose: () => void
+  /** Shown between the intro and the note (the approve dialog shows the impact here). */
+  children?: ReactNode
+  wide?: boolean
 }
 
 /** Submit, approve, publish: each asks for a short note that goes into the history. */
@@ -22,12 +25,15 @@ export function NoteDialog({
   busy,
   onConfirm,
   onClose,
+  children,
+  wide,
 }: NoteDialogProps) {
   const [note, setNote] = useState('')
   return (
     <Dialog
       title={title}
       onClose={onClose}
+      wide={wide}
       actions={
         <>
           <button className="btn" onClick={onClose}>
@@ -46,6 +52,7 @@ export function NoteDialog({
       <div className="small" style={{ marginBottom: 16, color: 'var(--ink-600)' }}>
         {intro}
       </div>
+      {children}
       <div className="field">
         <label htmlFor="transition-note">{noteLabel}</label>
         <textarea

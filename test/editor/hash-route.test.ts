@@ -28,3 +28,41 @@ describe('editor addresses', () => {
     expect(parseRoute(hrefOf(route))).toEqual(route)
   })
 })
+
+describe('audit addresses', () => {
+  it('opens the explorer with its filters', () => {
+    expect(parseRoute('#/decisions?outcome=rejected&leadId=00Q1')).toEqual({
+      name: 'audit',
+      filters: { outcome: 'rejected', leadId: '00Q1' },
+    })
+  })
+
+  it('opens the explorer with no filters', () => {
+    expect(parseRoute('#/decisions')).toEqual({ name: 'audit', filters: {} })
+  })
+
+  it('opens one decision', () => {
+    expect(parseRoute('#/decisions/d0123')).toEqual({ name: 'decision', id: 'd0123' })
+  })
+
+  it('opens a replay of a decision on a version', () => {
+    expect(parseRoute('#/decisions/d0123/replay/4')).toEqual({
+      name: 'replay',
+      id: 'd0123',
+      version: 4,
+    })
+  })
+
+  it('treats a replay without a usable version as the decision itself', () => {
+    expect(parseRoute('#/decisions/d0123/replay/x')).toEqual({ name: 'decision', id: 'd0123' })
+  })
+
+  it('writes the audit addresses it reads', () => {
+    const routes = [
+      { name: 'audit' as const, filters: { company: 'Acme & Sons', outcome: 'nurture' as const } },
+      { name: 'decision' as const, id: 'd0123' },
+      { name: 'replay' as const, id: 'd0123', version: 2 },
+    ]
+    for (const route of routes) expect(parseRoute(hrefOf(route))).toEqual(route)
+  })
+})

@@ -66,6 +66,41 @@ export function personaScorer(
 const round = (share: number) => Math.round(share * 1000) / 1000
 
 /**
+ * The name of the persona `personaScorer` would list first (best match at or above
+ * `minMatch`, the earlier persona on a tie), without building the match lists: for counting
+ * leads by persona over many leads.
+ *
+ * @example
+ * const best = bestPersonaFinder(ruleset, roots, nodes)
+ * best(evaluation.results, 0.5) // 'Director of Change Management'
+ */
+export function bestPersonaFinder(
+  ruleset: Pick<Ruleset, 'personas'>,
+  roots: readonly number[],
+  nodes: readonly ConditionNode[],
+): (results: Uint8Array, minMatch: number) => string | undefined {
+  const personas = ruleset.personas.map((persona, at) => {
+    const root = nodes[roots[at]!]!
+    const criteria = root.gate === 'all' || root.gate === 'any' ? root.children : [root.index]
+    return { name: persona.name, criteria }
+  })
+  return (results, minMatch) => {
+    let best: string | undefined
+    let bestMatch = -1
+    for (const { name, criteria } of personas) {
+      let passed = 0
+      for (const index of criteria) if (results[index] === PASS) passed++
+      const match = round(passed / criteria.length)
+      if (match >= minMatch && match > bestMatch) {
+        best = name
+        bestMatch = match
+      }
+    }
+    return best
+  }
+}
+
+/**
  * A criterion in words: "Company has at least 50 employees", "Job title mentions "vp" or
  * (Seniority is Director and Region is EMEA)". A group inside a group is bracketed, so
  * "and" and "or" never mix ambiguously.

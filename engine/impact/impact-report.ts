@@ -1,7 +1,7 @@
 import { catalogFor, catalogReader } from '../field-catalog.ts'
 import type { CompiledRuleset, Evaluation } from '../compile.ts'
 import type { Lead, Outcome } from '../schema/lead.ts'
-import { personaScorer } from '../personas.ts'
+import { bestPersonaFinder } from '../personas.ts'
 import { flipCause } from './flip-cause.ts'
 import { ruleEffects } from './rule-effects.ts'
 
@@ -63,8 +63,13 @@ export class ImpactReport {
   #after = zero()
   #flips = new Map<string, ImpactFlip & { byRule: Map<string, number> }>()
   #examples: ImpactResult['examples'] = []
-  #segments = new Map<string, ImpactSegment>()
-  #readers: { by: string; read: (lead: unknown, now: Evaluation) => unknown }[]
+  #segments: ImpactSegment[] = []
+  #readers: {
+    by: string
+    read: (lead: unknown, now: Evaluation) => unknown
+    /** This cut's segments by value label. */
+    segments: Map<string, ImpactSegment>
+  }[]
 
   constructor(
     readonly draft: CompiledRuleset,
@@ -73,20 +78,21 @@ export class ImpactReport {
     readonly maxExamples = 20,
   ) {
     const catalog = catalogFor(draft.ruleset)
-    this.#readers = segments
+    this.#readers = [...new Set(segments)]
       .filter((by) => by !== 'persona')
-      .map((by) => ({ by, read: catalogReader(by, catalog) }))
+      .map((by) => ({ by, read: catalogReader(by, catalog), segments: new Map() }))
     // A persona's root is the first node compiled for it (its "match").
     const personaRoots = draft.ruleset.personas.map((persona) =>
       draft.nodes.findIndex((node) => node.personaId === persona.id && node.path === 'match'),
     )
-    const bestPersona = personaScorer(draft.ruleset, personaRoots, draft.nodes)
+    const bestPersona = bestPersonaFinder(draft.ruleset, personaRoots, draft.nodes)
     const minMatch = draft.ruleset.policy.personaMinMatch
     if (segments.includes('persona')) {
       this.#readers.push({
         by: 'persona',
+        segments: new Map(),
         // Scored from the draft's own evaluation: no second run, no full explanation.
-        read: (_lead, now) => bestPersona(now.results, minMatch)[0]?.name,
+        read: (_lead, now) => bestPersona(now.results, minMatch),
       })
     }
   }
@@ -129,15 +135,15 @@ export class ImpactReport {
     this.#leads++
     this.#before[was.outcome]++
     this.#after[now.outcome]++
-    for (const { by, read } of this.#readers) {
+    for (const { by, read, segments } of this.#readers) {
       const value = read(lead, now)
       const label =
         value === undefined || value === null || value === '' ? '(unknown)' : String(value)
-      const key = `${by}\u0000${label}`
-      let segment = this.#segments.get(key)
+      let segment = segments.get(label)
       if (!segment) {
         segment = { by, value: label, before: zero(), after: zero() }
-        this.#segments.set(key, segment)
+        segments.set(label, segment)
+        this.#segments.push(segment)
       }
       segment.before[was.outcome]++
       segment.after[now.outcome]++
@@ -168,7 +174,7 @@ export class ImpactReport {
 
   result(): ImpactResult {
     const minimum = this.draft.ruleset.policy.minSegmentSize
-    const segments = [...this.#segments.values()].sort(
+    const segments = [...this.#segments].sort(
       (a, b) =>
         a.by.localeCompare(b.by) ||
         total(b.before) - total(a.before) ||

@@ -1,5 +1,13 @@
+import { readFileSync } from 'node:fs'
+import { parse } from 'csv-parse/sync'
 import { describe, expect, it } from 'vitest'
-import { compileRuleset, type PersonaInput } from '../../engine/index.ts'
+import {
+  bestPersonaFinder,
+  compileMapping,
+  compileRuleset,
+  parseRuleset,
+  type PersonaInput,
+} from '../../engine/index.ts'
 import { buildRuleset, lead, rule } from './support/build.ts'
 
 const changeDirector: PersonaInput = {
@@ -249,5 +257,49 @@ describe('personas and the decision', () => {
         result: 'fail',
       },
     ])
+  })
+})
+
+describe('bestPersonaFinder', () => {
+  it('names the persona the decision lists first, for every X Education lead at three minimums', () => {
+    const ruleset = parseRuleset(JSON.parse(readFileSync('rulesets/x-education.json', 'utf8')))
+    const mapper = compileMapping(
+      JSON.parse(readFileSync('rulesets/x-education.mapping.json', 'utf8')),
+    )
+    const rows: Record<string, string>[] = parse(
+      readFileSync('../shared/data/x-education-leads/leads.csv'),
+      { columns: true },
+    )
+    const counts: Record<string, number> = {}
+    let differing = 0
+    for (const minMatch of [0, 0.5, 1]) {
+      const compiled = compileRuleset({
+        ...ruleset,
+        policy: { ...ruleset.policy, personaMinMatch: minMatch },
+      })
+      const roots = ruleset.personas.map((persona) =>
+        compiled.nodes.findIndex((node) => node.personaId === persona.id && node.path === 'match'),
+      )
+      const best = bestPersonaFinder(ruleset, roots, compiled.nodes)
+      for (const row of rows) {
+        const evaluation = compiled.run(mapper.map(row).lead)
+        const found = best(evaluation.results, minMatch)
+        const listed = compiled.explain(evaluation, { trace: 'none' }).personas[0]?.name
+        if (found !== listed) differing++
+        const key = `${minMatch}:${found ?? 'none'}`
+        counts[key] = (counts[key] ?? 0) + 1
+      }
+    }
+    expect(differing).toBe(0)
+    expect(counts).toEqual({
+      '0:Graduate looking for a first job': 6835,
+      '0:Professional upskilling for the next role': 2405,
+      '0.5:Graduate looking for a first job': 5703,
+      '0.5:Professional upskilling for the next role': 1491,
+      '0.5:none': 2046,
+      '1:Graduate looking for a first job': 4271,
+      '1:Professional upskilling for the next role': 405,
+      '1:none': 4564,
+    })
   })
 })

@@ -44,6 +44,17 @@ export interface ImpactResult {
 }
 
 const zero = (): OutcomeCounts => ({ accepted: 0, nurture: 0, rejected: 0 })
+const outcomes: readonly Outcome[] = ['accepted', 'nurture', 'rejected']
+
+/** An `ImpactReport`'s counts as plain data (structured-clone safe), for `absorb`. */
+export interface ImpactSnapshot {
+  leads: number
+  before: OutcomeCounts
+  after: OutcomeCounts
+  flips: (ImpactFlip & { byRule: [string, number][] })[]
+  examples: (ImpactResult['examples'][number] & { order: number })[]
+  segments: ImpactSegment[]
+}
 export const defaultSegments = ['company.industry', 'company.sizeBand', 'company.region', 'persona']
 
 /**
@@ -63,6 +74,8 @@ export class ImpactReport {
   #after = zero()
   #flips = new Map<string, ImpactFlip & { byRule: Map<string, number> }>()
   #examples: ImpactResult['examples'] = []
+  /** Each example's place in the input (see `addDecided`), for merging reports in order. */
+  #exampleOrder: number[] = []
   #segments: ImpactSegment[] = []
   #readers: {
     by: string
@@ -112,7 +125,7 @@ export class ImpactReport {
    */
   addDecided(
     lead: Lead,
-    decided: { outcome: Outcome; baseline: CompiledRuleset; decisionId?: string },
+    decided: { outcome: Outcome; baseline: CompiledRuleset; decisionId?: string; order?: number },
   ): Outcome {
     return this.#count(
       lead,
@@ -120,7 +133,82 @@ export class ImpactReport {
       () => decided.baseline.run(lead),
       decided.baseline,
       decided.decisionId,
+      decided.order,
     )
+  }
+
+  /**
+   * The report's counts as plain data, to be sent to another thread and folded into a report
+   * there with `absorb`: reports over parts of the same leads add up to the report over all.
+   */
+  snapshot(): ImpactSnapshot {
+    return {
+      leads: this.#leads,
+      before: { ...this.#before },
+      after: { ...this.#after },
+      flips: [...this.#flips.values()].map(({ byRule, ...flip }) => ({
+        ...flip,
+        causes: [],
+        byRule: [...byRule],
+      })),
+      examples: this.#examples.map((example, at) => ({
+        ...example,
+        order: this.#exampleOrder[at]!,
+      })),
+      segments: this.#segments.map((segment) => ({
+        ...segment,
+        before: { ...segment.before },
+        after: { ...segment.after },
+      })),
+    }
+  }
+
+  /**
+   * Adds another report's counts (its `snapshot`) to this one. Examples stay the first
+   * `maxExamples` flipped leads in input order, as one report over all the leads keeps them.
+   *
+   * @example
+   * const whole = new ImpactReport(draft, draft); for (const part of parts) whole.absorb(part)
+   */
+  absorb(part: ImpactSnapshot): void {
+    this.#leads += part.leads
+    for (const outcome of outcomes) {
+      this.#before[outcome] += part.before[outcome]
+      this.#after[outcome] += part.after[outcome]
+    }
+    for (const { byRule, causes: _causes, ...flip } of part.flips) {
+      const key = `${flip.from}>${flip.to}`
+      let mine = this.#flips.get(key)
+      if (!mine) {
+        mine = { from: flip.from, to: flip.to, count: 0, causes: [], byRule: new Map() }
+        this.#flips.set(key, mine)
+      }
+      mine.count += flip.count
+      for (const [ruleId, count] of byRule) {
+        mine.byRule.set(ruleId, (mine.byRule.get(ruleId) ?? 0) + count)
+      }
+    }
+    const examples = [
+      ...this.#examples.map((example, at) => ({ example, order: this.#exampleOrder[at]! })),
+      ...part.examples.map(({ order, ...example }) => ({ example, order })),
+    ]
+      .sort((a, b) => a.order - b.order)
+      .slice(0, this.maxExamples)
+    this.#examples = examples.map(({ example }) => example)
+    this.#exampleOrder = examples.map(({ order }) => order)
+    for (const segment of part.segments) {
+      const reader = this.#readers.find((candidate) => candidate.by === segment.by)
+      let mine = reader?.segments.get(segment.value)
+      if (!mine) {
+        mine = { by: segment.by, value: segment.value, before: zero(), after: zero() }
+        reader?.segments.set(segment.value, mine)
+        this.#segments.push(mine)
+      }
+      for (const outcome of outcomes) {
+        mine.before[outcome] += segment.before[outcome]
+        mine.after[outcome] += segment.after[outcome]
+      }
+    }
   }
 
   #count(
@@ -129,6 +217,7 @@ export class ImpactReport {
     baselineRun: () => ReturnType<CompiledRuleset['run']>,
     baseline: CompiledRuleset = this.baseline,
     decisionId?: string,
+    order = this.#leads,
   ): Outcome {
     const was = { outcome: before }
     const now = this.draft.run(lead)
@@ -168,6 +257,7 @@ export class ImpactReport {
     if (this.#examples.length < this.maxExamples) {
       const example = { leadId: lead.id ?? null, from: was.outcome, to: now.outcome, ruleId }
       this.#examples.push(decisionId === undefined ? example : { ...example, decisionId })
+      this.#exampleOrder.push(order)
     }
     return now.outcome
   }

@@ -1,8 +1,14 @@
-import { ImpactReport, type CompiledRuleset, type Lead } from '../../engine/index.ts'
+import { ImpactReport, type CompiledRuleset, type Lead, type Outcome } from '../../engine/index.ts'
 import type { EvaluatorCache } from '../evaluation/evaluator-cache.ts'
 import type { DecisionLog, FlagRecord } from '../store/types.ts'
 import { flaggedLeads } from './flagged-leads.ts'
-import { leadOfRecord } from './stored-lead.ts'
+import {
+  PoolFailure,
+  SimulationPool,
+  type LoggedLeads,
+  type VersionDocument,
+} from './simulation-pool.ts'
+import { leadOfRecord, leadTextOfRecord } from './stored-lead.ts'
 
 export type SimulationSample = { lastN: number } | { from: string; to: string }
 
@@ -16,7 +22,15 @@ export interface SimulationInput {
   source: { sample: SimulationSample } | { leads: Lead[] }
   /** Open flags of the ruleset: their leads are decided again and listed as `flagged`. */
   openFlags?: readonly FlagRecord[]
+  /**
+   * Logged leads decided in the calling thread before the rest go to the worker threads
+   * (default 5,000): a small simulation never waits for the threads.
+   */
+  inlineLeads?: number
 }
+
+const INLINE_LEADS = 5_000
+const BATCH_LEADS = 2_000
 
 /**
  * Decides logged (or uploaded) leads with one version and compares with what they got: the
@@ -32,7 +46,8 @@ export async function simulateVersion(
   log: DecisionLog,
   input: SimulationInput,
 ) {
-  const target = (await evaluators.get(input.rulesetId, input.version)).compiled
+  const targetVersion = await evaluators.get(input.rulesetId, input.version)
+  const target = targetVersion.compiled
   if ('leads' in input.source) {
     const published = (await evaluators.get(input.rulesetId)).compiled
     const report = new ImpactReport(target, published, undefined, MAX_FLIPPED)
@@ -46,7 +61,25 @@ export async function simulateVersion(
       await flagsOf(input, evaluators, log, target),
     )
   }
-  const sample = input.source.sample
+  try {
+    return await simulateLogged(evaluators, log, input, input.source.sample, targetVersion)
+  } catch (error) {
+    // Worker threads that fail must not fail the simulation: it is run again in this thread.
+    if (!(error instanceof PoolFailure)) throw error
+    const inThread = { ...input, inlineLeads: Number.POSITIVE_INFINITY }
+    return simulateLogged(evaluators, log, inThread, input.source.sample, targetVersion)
+  }
+}
+
+async function simulateLogged(
+  evaluators: EvaluatorCache,
+  log: DecisionLog,
+  input: SimulationInput,
+  sample: SimulationSample,
+  targetVersion: { compiled: CompiledRuleset; contentHash: string },
+) {
+  const target = targetVersion.compiled
+  const targetHash = targetVersion.contentHash
   const filter =
     'lastN' in sample
       ? { rulesetId: input.rulesetId }
@@ -54,22 +87,63 @@ export async function simulateVersion(
   const lastN = 'lastN' in sample ? sample.lastN : undefined
   const report = new ImpactReport(target, target, undefined, MAX_FLIPPED)
   const baselines = new Map<number, CompiledRuleset | null>()
+  const documents = new Map<number, VersionDocument>()
+  const inline = input.inlineLeads ?? INLINE_LEADS
+  const pool = SimulationPool.shared()
+  let job: ReturnType<SimulationPool['begin']> | undefined
+  let batch = emptyBatch()
   let skipped = 0
-  for await (const { summary, bytes } of log.records(filter, lastN)) {
-    let baseline = baselines.get(summary.version)
-    if (baseline === undefined) {
-      baseline = await evaluators
-        .get(input.rulesetId, summary.version)
-        .then((version) => version.compiled)
-        .catch(() => null)
-      baselines.set(summary.version, baseline)
+  let order = 0
+  try {
+    for await (const { summary, bytes } of log.records(filter, lastN)) {
+      let baseline = baselines.get(summary.version)
+      if (baseline === undefined) {
+        const version = await evaluators.get(input.rulesetId, summary.version).catch(() => null)
+        baseline = version?.compiled ?? null
+        baselines.set(summary.version, baseline)
+        if (version) {
+          documents.set(summary.version, {
+            key: `${input.rulesetId}@${summary.version}#${version.contentHash}`,
+            ruleset: version.compiled.ruleset,
+          })
+        }
+      }
+      if (baseline === null) {
+        skipped++
+        continue
+      }
+      const text =
+        order >= inline && pool?.usable ? leadTextOfRecord(bytes, summary.evaluatedAt) : undefined
+      if (text === undefined) {
+        const lead = leadOfRecord(bytes, summary.evaluatedAt)
+        report.addDecided(lead, { ...decided(summary), baseline, order })
+      } else {
+        job ??= pool!.begin(
+          { key: `${input.rulesetId}@${input.version}#${targetHash}`, ruleset: target.ruleset },
+          MAX_FLIPPED,
+        )
+        batch.leads.push(text)
+        batch.versions.push(summary.version)
+        batch.outcomes.push(summary.outcome)
+        batch.decisionIds.push(summary.decisionId)
+        batch.orders.push(order)
+        if (batch.leads.length >= BATCH_LEADS) {
+          await job.send(batch, documents)
+          batch = emptyBatch()
+        }
+      }
+      order++
     }
-    if (baseline === null) {
-      skipped++
-      continue
+    if (job) {
+      if (batch.leads.length > 0) await job.send(batch, documents)
+      for (const part of await job.finish()) {
+        report.absorb(part.snapshot)
+        skipped += part.skipped
+      }
+      job = undefined
     }
-    const lead = leadOfRecord(bytes, summary.evaluatedAt)
-    report.addDecided(lead, { outcome: summary.outcome, baseline, decisionId: summary.decisionId })
+  } finally {
+    job?.abandon()
   }
   return shape(
     input,
@@ -80,6 +154,19 @@ export async function simulateVersion(
     await flagsOf(input, evaluators, log, target),
   )
 }
+
+const emptyBatch = (): LoggedLeads => ({
+  leads: [],
+  versions: [],
+  outcomes: [],
+  decisionIds: [],
+  orders: [],
+})
+
+const decided = (summary: { outcome: Outcome; decisionId: string }) => ({
+  outcome: summary.outcome,
+  decisionId: summary.decisionId,
+})
 
 function flagsOf(
   input: SimulationInput,

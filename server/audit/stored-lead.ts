@@ -19,16 +19,25 @@ export interface DecidedLead {
  * leadOfRecord(bytes, '2026-01-31T10:00:00.000Z') // { id: 'L-1', company: { … } }
  */
 export function leadOfRecord(record: Buffer, evaluatedAt: string): Lead {
-  const end = record.lastIndexOf(',"rulesetHash":"')
-  const marker = `,"evaluatedAt":"${evaluatedAt}","lead":`
-  const start = end === -1 ? -1 : record.lastIndexOf(marker, end)
-  if (start !== -1) {
+  const text = leadTextOfRecord(record, evaluatedAt)
+  if (text !== undefined) {
     try {
-      // The markers are ASCII, so their byte offsets are safe places to cut the UTF-8.
-      return JSON.parse(record.toString('utf8', start + marker.length, end)) as Lead
+      return JSON.parse(text) as Lead
     } catch {
       // fall through to the full parse
     }
   }
   return (JSON.parse(record.toString('utf8')) as { lead: Lead }).lead
+}
+
+/**
+ * The lead's JSON text cut out of a stored record (see `leadOfRecord`), or undefined for a
+ * record of another shape. Parsing is left to the caller, which may be another thread.
+ */
+export function leadTextOfRecord(record: Buffer, evaluatedAt: string): string | undefined {
+  const end = record.lastIndexOf(',"rulesetHash":"')
+  const marker = `,"evaluatedAt":"${evaluatedAt}","lead":`
+  const start = end === -1 ? -1 : record.lastIndexOf(marker, end)
+  // The markers are ASCII, so their byte offsets are safe places to cut the UTF-8.
+  return start === -1 ? undefined : record.toString('utf8', start + marker.length, end)
 }

@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs'
+import { parse } from 'csv-parse/sync'
 import { describe, expect, it } from 'vitest'
 import {
+  compileMapping,
   compileRuleset,
   flipCause,
   ImpactReport,
@@ -91,5 +93,40 @@ describe('impact report', () => {
       before: { accepted: 0, nurture: 1, rejected: 0 },
       after: { accepted: 0, nurture: 0, rejected: 1 },
     })
+  })
+})
+
+describe('impact reports over parts of the leads', () => {
+  it('add up, by absorbing snapshots, to the report over all the leads (X Education, 9,240 leads)', () => {
+    const ruleset = parseRuleset(JSON.parse(readFileSync('rulesets/x-education.json', 'utf8')))
+    const mapper = compileMapping(
+      JSON.parse(readFileSync('rulesets/x-education.mapping.json', 'utf8')),
+    )
+    const rows: Record<string, string>[] = parse(
+      readFileSync('../shared/data/x-education-leads/leads.csv'),
+      { columns: true },
+    )
+    const leads = rows.map((row) => mapper.map(row).lead)
+    const baseline = compileRuleset(ruleset)
+    const draft = compileRuleset({ ...ruleset, policy: { ...ruleset.policy, acceptAt: 30 } })
+    const whole = new ImpactReport(draft, draft, undefined, 25)
+    const parts = [0, 1, 2].map(() => new ImpactReport(draft, draft, undefined, 25))
+    leads.forEach((lead, order) => {
+      const outcome = baseline.run(lead).outcome
+      whole.addDecided(lead, { outcome, baseline, decisionId: `d-${order}`, order })
+      // Three threads would take interleaved batches of 100.
+      parts[Math.floor(order / 100) % 3]!.addDecided(lead, {
+        outcome,
+        baseline,
+        decisionId: `d-${order}`,
+        order,
+      })
+    })
+    const merged = new ImpactReport(draft, draft, undefined, 25)
+    for (const part of parts) merged.absorb(structuredClone(part.snapshot()))
+    const expected = whole.result()
+    expect(expected.flips.length).toBeGreaterThan(0)
+    expect(expected.examples).toHaveLength(25)
+    expect(merged.result()).toEqual(expected)
   })
 })

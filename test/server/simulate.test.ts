@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { errorOf, openHarness, type Harness } from './harness.ts'
 import { leads } from './fixtures.ts'
 import { simulateVersion } from '../../server/audit/simulate.ts'
+import { SimulationPool } from '../../server/audit/simulation-pool.ts'
 
 let h: Harness
 const simulate = (body: unknown, version = 2) =>
@@ -151,6 +152,26 @@ describe('POST /api/rulesets/:id/versions/:v/simulate', () => {
       sample: { lastN: 10 },
     })
     expect(res.status).toBe(403)
+  })
+})
+
+describe('simulate in worker threads', () => {
+  it('gives the same report as deciding every lead in the calling thread', async () => {
+    const run = (inlineLeads: number) =>
+      simulateVersion(h.services.evaluators, h.services.decisions, {
+        rulesetId: 'b2b-inbound',
+        version: 2,
+        source: { sample: { lastN: 100 } },
+        inlineLeads,
+      })
+    const inThread = await run(Number.POSITIVE_INFINITY)
+    const jobsBefore = SimulationPool.shared()!.jobs
+    // Five leads here, the other seven in the workers.
+    const shared = await run(5)
+    expect(SimulationPool.shared()!.jobs).toBe(jobsBefore + 1)
+    expect(inThread.leads).toBe(12)
+    expect(inThread.flipped.length).toBeGreaterThan(0)
+    expect(shared).toEqual(inThread)
   })
 })
 

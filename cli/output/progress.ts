@@ -22,6 +22,8 @@ export function remainingTime(elapsedSeconds: number, done: number, total: numbe
 export class Progress {
   #bar: SingleBar | undefined
   #started = Date.now()
+  /** Input bytes in all; 0 when unknown (standard input). */
+  #total = 0
 
   constructor(enabled: boolean, totalBytes: number | undefined) {
     if (!enabled) return
@@ -39,8 +41,6 @@ export class Progress {
     this.#total = known ? totalBytes : 0
     this.#bar.start(known ? totalBytes : 1, 0, { leads: 0, rate: 0, remaining: '…' })
   }
-
-  #total = 0
 
   update(bytes: number, leads: number): void {
     if (!this.#bar) return

@@ -40,6 +40,12 @@ const envSchema = z.object({
     .transform(Number)
     .pipe(z.number().min(1).max(4096))
     .default(64),
+  LEADGATE_SIMULATION_WORKERS: z
+    .string()
+    .regex(/^\d+$/, 'LEADGATE_SIMULATION_WORKERS is a whole number of worker threads (0: none)')
+    .transform(Number)
+    .pipe(z.number().max(64, 'LEADGATE_SIMULATION_WORKERS is at most 64'))
+    .optional(),
   LEADGATE_HEADERS_TIMEOUT_MS: milliseconds('LEADGATE_HEADERS_TIMEOUT_MS').default(10_000),
   LEADGATE_REQUEST_TIMEOUT_MS: milliseconds('LEADGATE_REQUEST_TIMEOUT_MS').default(300_000),
 })
@@ -58,6 +64,8 @@ export interface ServerConfig {
   maxSegmentBytes: number
   maskContact: boolean
   retentionDays: number | undefined
+  /** Worker threads for impact simulations; undefined: one per core, at most four. */
+  simulationWorkers: number | undefined
   /** A client must have sent all request headers within this (slow-loris). */
   headersTimeoutMs: number
   /** …and the whole request, body included, within this. */
@@ -90,6 +98,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     adminEmail: e.LEADGATE_ADMIN_EMAIL,
     maskContact: e.LEADGATE_MASK_CONTACT === '1',
     retentionDays: e.LEADGATE_RETENTION_DAYS,
+    simulationWorkers: e.LEADGATE_SIMULATION_WORKERS,
     adminPassword: e.LEADGATE_ADMIN_PASSWORD,
     accessLog: e.LEADGATE_ACCESS_LOG === 'on',
     maxSegmentBytes: e.LEADGATE_LOG_SEGMENT_MB * 1024 * 1024,

@@ -32,6 +32,9 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
     maxSegmentBytes: config.maxSegmentBytes,
     maskContact: config.maskContact,
     ...(config.retentionDays === undefined ? {} : { retentionDays: config.retentionDays }),
+    ...(config.simulationWorkers === undefined
+      ? {}
+      : { simulationWorkers: config.simulationWorkers }),
     log: (message) => console.error(message),
     accessLog: config.accessLog ? (line) => console.log(line) : null,
   })

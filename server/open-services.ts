@@ -8,6 +8,7 @@ import { RulesetService } from './rulesets/ruleset-service.ts'
 import { seedExampleRulesets } from './rulesets/seed.ts'
 import type { Services } from './services.ts'
 import { MaskingDecisionLog } from './audit/contact-masking.ts'
+import { SimulationPool } from './audit/simulation-pool.ts'
 import { NdjsonDecisionLog } from './store/decision-log/index.ts'
 import { LowdbAccountStore } from './store/lowdb/account-stores.ts'
 import { LowdbFlagStore } from './store/lowdb/flag-store.ts'
@@ -33,6 +34,11 @@ export interface OpenOptions {
   maskContact?: boolean
   /** Decisions older than this many days are dropped on open and daily after. */
   retentionDays?: number
+  /**
+   * Worker threads for impact simulations (started on the first large one); 0 for none.
+   * Default: one per core, at most four.
+   */
+  simulationWorkers?: number
   log?: (message: string) => void
   accessLog?: ((line: string) => void) | null
 }
@@ -103,21 +109,24 @@ export async function openServices(options: OpenOptions): Promise<OpenedServices
     keys: accountStore,
   })
   const rulesets = new RulesetService(rulesetStore)
+  const simulationPool = SimulationPool.create(options.simulationWorkers)
   return {
     accounts,
     rulesets,
     evaluators,
     decisions,
     flags: new FlagService(stores.flagStore, decisions, evaluators, rulesets),
+    simulationPool,
     log,
     accessLog: options.accessLog ?? null,
     startedAt: new Date(),
     version: packageVersion(),
     rulesetStore,
     seeded,
-    close: () => {
+    close: async () => {
       clearInterval(retentionTimer)
-      return stores.close()
+      await simulationPool?.close()
+      await stores.close()
     },
   }
 }

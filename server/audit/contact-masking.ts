@@ -99,6 +99,10 @@ export class MaskingDecisionLog implements DecisionLog {
     return this.inner.records(filter, lastN)
   }
 
+  get places(): DecisionLog['places'] {
+    return this.inner.places?.bind(this.inner)
+  }
+
   stats(): Promise<DecisionLogStats> {
     return this.inner.stats()
   }

@@ -1,10 +1,12 @@
 import { availableParallelism } from 'node:os'
 import { Worker } from 'node:worker_threads'
 import type { ImpactSnapshot, Outcome, Ruleset } from '../../engine/index.ts'
+import type { LeadPlaces } from './lead-file-reader.ts'
 
-/** Logged leads for a worker: each lead's JSON text, with what the log says about it. */
+/** Logged leads for a worker, with what the log says about each. */
 export interface LoggedLeads {
-  leads: string[]
+  /** Each lead's JSON text, or where in the log's files the worker reads it. */
+  leads: string[] | LeadPlaces
   versions: number[]
   outcomes: Outcome[]
   decisionIds: string[]
@@ -45,48 +47,44 @@ interface JobShare {
   sent: Set<number>
 }
 
+/** One worker per core, at most four: past that, reading the log is the limit. */
+export const defaultSimulationWorkers = (): number => Math.min(4, availableParallelism())
+
 /**
- * Worker threads that decide a simulation's logged leads in parallel, one per core, kept for
- * the life of the process (a simulation over 100,000 leads takes about a second; starting the
- * threads and compiling in them takes most of one). Each job gives every worker a share of
- * the leads in batches and folds their impact reports together at the end.
+ * Worker threads that decide a simulation's logged leads in parallel, started on first use and
+ * kept until `close` (starting them and compiling in them takes most of a second). Each job
+ * gives every worker a share of the leads in batches and folds their impact reports together
+ * at the end. The threads keep the process alive only while a job runs.
+ *
+ * @example
+ * const pool = SimulationPool.create(2) // undefined for 0, or where workers cannot run TypeScript
+ * await simulateVersion({ evaluators, decisions, simulationPool: pool }, input)
+ * await pool?.close()
  */
 export class SimulationPool {
-  #workers: Worker[]
+  #workers: Worker[] | undefined
   #jobs = 0
+  #running = 0
   #listeners = new Map<number, (message: WorkerMessage, from: number) => void>()
   #failure: Error | undefined
 
-  private constructor(entry: URL, size: number) {
-    this.#workers = Array.from({ length: size }, (_, at) => {
-      const worker = new Worker(entry)
-      worker.unref()
-      worker.on('message', (message: WorkerMessage) =>
-        this.#listeners.get(message.job)?.(message, at),
-      )
-      worker.on('error', (error) => this.#fail(new PoolFailure(error.message)))
-      worker.on('exit', () => this.#fail(new PoolFailure('a simulation worker stopped')))
-      return worker
-    })
-  }
+  private constructor(
+    private readonly entry: URL,
+    readonly size: number,
+  ) {}
 
   /**
-   * The process's pool, started on first use; undefined where worker threads cannot run the
-   * TypeScript sources (the bundled CLI) or with `LEADGATE_SIMULATION_WORKERS=0`.
+   * A pool of `size` workers, or undefined for 0 or where worker threads cannot run the
+   * TypeScript sources (the bundled CLI).
    */
-  static shared(): SimulationPool | undefined {
-    if (shared !== undefined) return shared ?? undefined
-    const configured = Number(process.env.LEADGATE_SIMULATION_WORKERS ?? '')
-    const size =
-      Number.isInteger(configured) && configured >= 0 && process.env.LEADGATE_SIMULATION_WORKERS
-        ? configured
-        : Math.min(4, availableParallelism())
+  static create(size = defaultSimulationWorkers()): SimulationPool | undefined {
+    if (!Number.isInteger(size) || size < 0) {
+      throw new RangeError(`a simulation pool has a whole number of workers, not ${size}`)
+    }
     const fromSource = import.meta.url.endsWith('.ts')
-    shared =
-      size > 0 && fromSource
-        ? new SimulationPool(new URL('./simulation-worker-entry.js', import.meta.url), size)
-        : null
-    return shared ?? undefined
+    return size > 0 && fromSource
+      ? new SimulationPool(new URL('./simulation-worker-entry.js', import.meta.url), size)
+      : undefined
   }
 
   get usable(): boolean {
@@ -98,6 +96,28 @@ export class SimulationPool {
     return this.#jobs
   }
 
+  /** Stops the workers; a job still running fails with `PoolFailure`. */
+  async close(): Promise<void> {
+    const workers = this.#workers ?? []
+    this.#fail(new PoolFailure('the simulation pool is closed'))
+    await Promise.all(workers.map((worker) => worker.terminate()))
+  }
+
+  #start(): Worker[] {
+    this.#workers ??= Array.from({ length: this.size }, (_, at) => {
+      const worker = new Worker(this.entry)
+      worker.on('message', (message: WorkerMessage) =>
+        this.#listeners.get(message.job)?.(message, at),
+      )
+      worker.on('error', (error) => this.#fail(new PoolFailure(error.message)))
+      worker.on('exit', () => this.#fail(new PoolFailure('a simulation worker stopped')))
+      // After the listeners: adding a 'message' listener refs the worker again.
+      worker.unref()
+      return worker
+    })
+    return this.#workers
+  }
+
   #fail(error: Error): void {
     this.#failure ??= error
     for (const listener of this.#listeners.values()) {
@@ -105,16 +125,25 @@ export class SimulationPool {
     }
   }
 
+  /** While a job runs its caller waits on the workers: they must keep the process alive. */
+  #hold(workers: Worker[], running: 1 | -1): void {
+    this.#running += running
+    if (this.#running === 1 && running === 1) for (const worker of workers) worker.ref()
+    if (this.#running === 0) for (const worker of workers) worker.unref()
+  }
+
   /**
    * Starts a job deciding leads with `draft`. Send batches with `send`, then `finish` for
-   * every worker's snapshot and the leads they could not read.
+   * every worker's snapshot and the leads they could not read; `abandon` if the caller stops.
    */
   begin(draft: VersionDocument, maxExamples: number) {
+    if (this.#failure) throw this.#failure
+    const workers = this.#start()
     const job = ++this.#jobs
     let wake: (() => void) | undefined
     let failure: Error | undefined
     const results: { snapshot: ImpactSnapshot; skipped: number }[] = []
-    const shares: JobShare[] = this.#workers.map(() => ({ inFlight: 0, sent: new Set() }))
+    const shares: JobShare[] = workers.map(() => ({ inFlight: 0, sent: new Set() }))
     this.#listeners.set(job, (message, from) => {
       if (message.type === 'ack') shares[from]!.inFlight--
       else if (message.type === 'done') results.push(message)
@@ -123,6 +152,14 @@ export class SimulationPool {
       wake = undefined
       resume?.()
     })
+    this.#hold(workers, 1)
+    let ended = false
+    const end = () => {
+      if (ended) return
+      ended = true
+      this.#listeners.delete(job)
+      this.#hold(workers, -1)
+    }
     const waitFor = async (done: () => boolean) => {
       while (!done()) {
         if (failure ?? this.#failure) throw failure ?? this.#failure
@@ -131,7 +168,7 @@ export class SimulationPool {
       if (failure ?? this.#failure) throw failure ?? this.#failure
     }
     const everyWorker = (body: PoolMessage) => {
-      for (const worker of this.#workers) worker.postMessage(body)
+      for (const worker of workers) worker.postMessage(body)
     }
     everyWorker({ type: 'begin', job, draft, maxExamples })
     return {
@@ -147,23 +184,22 @@ export class SimulationPool {
           .map((version) => ({ version, ...versions.get(version)! }))
         for (const { version } of rulesets) share.sent.add(version)
         share.inFlight++
-        this.#workers[target]!.postMessage({ type: 'batch', job, batch, rulesets } as PoolMessage)
+        workers[target]!.postMessage({ type: 'batch', job, batch, rulesets } as PoolMessage)
       },
       finish: async () => {
         try {
           everyWorker({ type: 'end', job })
-          await waitFor(() => results.length === this.#workers.length)
+          await waitFor(() => results.length === workers.length)
           return results
         } finally {
-          this.#listeners.delete(job)
+          end()
         }
       },
       abandon: () => {
+        if (ended) return
         everyWorker({ type: 'end', job })
-        this.#listeners.delete(job)
+        end()
       },
     }
   }
 }
-
-let shared: SimulationPool | null | undefined

@@ -6,6 +6,7 @@ import {
   type Lead,
   type Ruleset,
 } from '../../engine/index.ts'
+import { LeadFileReader } from './lead-file-reader.ts'
 import type { PoolMessage, WorkerMessage } from './simulation-pool.ts'
 
 /**
@@ -29,6 +30,9 @@ interface Job {
   skipped: number
 }
 const jobs = new Map<number, Job>()
+// Files stay open while a job runs; closed after it, so a segment that retention deletes
+// is not kept on disk by a worker.
+const reader = new LeadFileReader()
 const post = (message: WorkerMessage) => parentPort!.postMessage(message)
 
 parentPort!.on('message', (message: PoolMessage) => {
@@ -46,6 +50,7 @@ parentPort!.on('message', (message: PoolMessage) => {
     if (!job) throw new Error(`simulation job ${message.job} was not begun`)
     if (message.type === 'end') {
       jobs.delete(message.job)
+      if (jobs.size === 0) reader.close()
       post({
         type: 'done',
         job: message.job,
@@ -57,7 +62,10 @@ parentPort!.on('message', (message: PoolMessage) => {
     for (const { version, key, ruleset } of message.rulesets) {
       job.baselines.set(version, compiledFor(key, ruleset))
     }
-    const { leads, versions, outcomes, decisionIds, orders } = message.batch
+    const { versions, outcomes, decisionIds, orders } = message.batch
+    const leads = Array.isArray(message.batch.leads)
+      ? message.batch.leads
+      : reader.texts(message.batch.leads)
     for (let at = 0; at < leads.length; at++) {
       let lead: Lead
       try {
@@ -76,6 +84,7 @@ parentPort!.on('message', (message: PoolMessage) => {
     post({ type: 'ack', job: message.job })
   } catch (error) {
     jobs.delete(message.job)
+    if (jobs.size === 0) reader.close()
     post({ type: 'error', job: message.job, message: (error as Error).stack ?? String(error) })
   }
 })

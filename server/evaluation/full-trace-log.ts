@@ -92,6 +92,10 @@ export class FullTraceDecisionLog implements DecisionLog {
     return this.inner.records(filter, lastN)
   }
 
+  get places(): DecisionLog['places'] {
+    return this.inner.places?.bind(this.inner)
+  }
+
   stats(): Promise<DecisionLogStats> {
     return this.inner.stats()
   }

@@ -85,7 +85,7 @@ export const simulateRoutes = (services: Services) =>
       }
       source = simulateBodySchema.parse(c.req.valid('json'))
     }
-    const simulation = await simulateVersion(services.evaluators, services.decisions, {
+    const simulation = await simulateVersion(services, {
       rulesetId: id,
       version: v,
       source,

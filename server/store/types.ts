@@ -195,6 +195,22 @@ export interface StoredRecord {
   bytes: Buffer
 }
 
+/**
+ * Where one stored record's bytes are in a file of the log, for a reader in another thread:
+ * the simulation's workers read the leads themselves instead of being sent them.
+ */
+export interface RecordPlace {
+  summary: DecisionSummary
+  /** The file holding the record. */
+  file: string
+  /** The record's bytes in the file (without its newline). */
+  offset: number
+  length: number
+  /** The lead's bytes inside the record, from its start; absent when the log did not index them. */
+  leadOffset?: number
+  leadLength?: number
+}
+
 export interface DecisionPage {
   items: DecisionHit[]
   nextCursor: string | null
@@ -218,6 +234,11 @@ export interface DecisionLog {
    * Reads the log in large sequential chunks: for simulations over many decisions.
    */
   records(filter: DecisionFilter, lastN?: number): AsyncIterable<StoredRecord>
+  /**
+   * The same records as `records`, as places in files instead of bytes; only a log kept in
+   * files has it. The places stay readable while the log is open, unless retention drops them.
+   */
+  places?(filter: DecisionFilter, lastN?: number): Promise<RecordPlace[]>
   stats(): Promise<DecisionLogStats>
   /** Waits for pending appends, then releases files. */
   close(): Promise<void>

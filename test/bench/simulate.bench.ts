@@ -82,7 +82,7 @@ try {
   await services.rulesets.update('b2b-inbound', draft.version, document, etagOf(draft), actor)
 
   const simulate = () =>
-    simulateVersion(services.evaluators, services.decisions, {
+    simulateVersion(services, {
       rulesetId: 'b2b-inbound',
       version: draft.version,
       source: { sample: { lastN: LEADS } },

@@ -2,7 +2,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { errorOf, openHarness, type Harness } from './harness.ts'
 import { leads } from './fixtures.ts'
 import { simulateVersion } from '../../server/audit/simulate.ts'
-import { SimulationPool } from '../../server/audit/simulation-pool.ts'
 
 let h: Harness
 const simulate = (body: unknown, version = 2) =>
@@ -158,17 +157,17 @@ describe('POST /api/rulesets/:id/versions/:v/simulate', () => {
 describe('simulate in worker threads', () => {
   it('gives the same report as deciding every lead in the calling thread', async () => {
     const run = (inlineLeads: number) =>
-      simulateVersion(h.services.evaluators, h.services.decisions, {
+      simulateVersion(h.services, {
         rulesetId: 'b2b-inbound',
         version: 2,
         source: { sample: { lastN: 100 } },
         inlineLeads,
       })
     const inThread = await run(Number.POSITIVE_INFINITY)
-    const jobsBefore = SimulationPool.shared()!.jobs
+    const jobsBefore = h.services.simulationPool!.jobs
     // Five leads here, the other seven in the workers.
     const shared = await run(5)
-    expect(SimulationPool.shared()!.jobs).toBe(jobsBefore + 1)
+    expect(h.services.simulationPool!.jobs).toBe(jobsBefore + 1)
     expect(inThread.leads).toBe(12)
     expect(inThread.flipped.length).toBeGreaterThan(0)
     expect(shared).toEqual(inThread)
@@ -276,7 +275,7 @@ describe('simulate: open flags decided again', () => {
   })
 
   it('warns about an open flag whose decision left the log, and leaves it out', async () => {
-    const sim = await simulateVersion(h.services.evaluators, h.services.decisions, {
+    const sim = await simulateVersion(h.services, {
       rulesetId: 'b2b-inbound',
       version: 2,
       source: { leads: [leads['T-1']!] },

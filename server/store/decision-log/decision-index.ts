@@ -12,6 +12,12 @@ export interface IndexedDecision extends DecisionSummary {
   segment: number
   offset: number
   length: number
+  /**
+   * The lead's bytes inside the line (offset from the line's start), so a simulation reads
+   * only them; absent for lines indexed before it was kept, or of another shape.
+   */
+  leadOffset?: number
+  leadLength?: number
 }
 
 /**

@@ -7,10 +7,12 @@ import type {
   DecisionLogStats,
   DecisionPage,
   DecisionQuery,
+  RecordPlace,
   StoredRecord,
 } from '../types.ts'
 import { DecisionIndex, type IndexedDecision } from './decision-index.ts'
 import { GroupCommit } from './group-commit.ts'
+import { leadOf } from './lead-range.ts'
 import {
   cutTornTail,
   listSegments,
@@ -164,6 +166,25 @@ export class NdjsonDecisionLog implements DecisionLog {
     }
   }
 
+  async places(filter: DecisionFilter, lastN?: number): Promise<RecordPlace[]> {
+    const files = new Map<number, string>()
+    return this.index.select(filter, lastN).map((entry) => {
+      let file = files.get(entry.segment)
+      if (file === undefined) {
+        file = join(this.dir, segmentName(entry.segment))
+        files.set(entry.segment, file)
+      }
+      return {
+        summary: entry,
+        file,
+        offset: entry.offset,
+        length: entry.length,
+        leadOffset: entry.leadOffset,
+        leadLength: entry.leadLength,
+      }
+    })
+  }
+
   /**
    * Retention: deletes every sealed segment whose newest decision is older than `cutoff` (ISO).
    * Whole files go, so nothing is rewritten and a crash midway leaves only whole segments;
@@ -242,13 +263,15 @@ export class NdjsonDecisionLog implements DecisionLog {
     let offset = this.segmentBytes
     for (let at = 0; at < entries.length; at++) {
       const { json: _json, ...summary } = entries[at]!
+      const line = buffers[at]!
       this.index.add({
         ...summary,
         segment: this.segment,
         offset,
-        length: buffers[at]!.length - 1,
+        length: line.length - 1,
+        ...leadOf(line, summary.evaluatedAt),
       })
-      offset += buffers[at]!.length
+      offset += line.length
     }
     this.segmentBytes += total
     this.bytes += total

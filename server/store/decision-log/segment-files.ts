@@ -3,6 +3,7 @@ import { open, readdir, readFile, rename, truncate, writeFile } from 'node:fs/pr
 import { join } from 'node:path'
 import type { DecisionSummary } from '../types.ts'
 import type { IndexedDecision } from './decision-index.ts'
+import { leadOf } from './lead-range.ts'
 
 const SEGMENT = /^segment-(\d{6})\.ndjson$/
 
@@ -102,7 +103,13 @@ export async function scanSegment(dir: string, segment: number): Promise<Segment
       const line = buffer.subarray(start, newline)
       const summary = parseLine(line)
       if (summary) {
-        entries.push({ ...summary, segment, offset: offset + start, length: line.length })
+        entries.push({
+          ...summary,
+          segment,
+          offset: offset + start,
+          length: line.length,
+          ...leadOf(line, summary.evaluatedAt),
+        })
         lastGoodEnd = offset + newline + 1
         lastLineBad = false
       } else {
@@ -132,8 +139,13 @@ export async function cutTornTail(dir: string, segment: number, validBytes: numb
   await truncate(join(dir, segmentName(segment)), validBytes)
 }
 
-/** Bumped when the entry tuple changes: an index of another format is rebuilt from the segment. */
-const INDEX_FORMAT = 2
+/**
+ * Bumped when the entry tuple changes: an index of an unknown format is rebuilt from the
+ * segment. Format 2 lacks the lead ranges (the last two fields); it is still read, and a
+ * simulation then cuts those leads out of their records.
+ */
+const INDEX_FORMAT = 3
+const READABLE_FORMATS = new Set([2, INDEX_FORMAT])
 
 interface SegmentIndexFile {
   format?: number
@@ -151,6 +163,8 @@ interface SegmentIndexFile {
     string | null,
     string | null,
     string[],
+    (number | null)?,
+    (number | null)?,
   ][]
 }
 
@@ -177,6 +191,8 @@ export async function writeSegmentIndex(
       e.email ?? null,
       e.company ?? null,
       e.reasonIds ?? [],
+      e.leadOffset ?? null,
+      e.leadLength ?? null,
     ]),
   }
   const file = join(dir, segmentIndexName(segment))
@@ -198,7 +214,7 @@ export async function readSegmentIndex(
       await readFile(join(dir, segmentIndexName(segment)), 'utf8'),
     ) as SegmentIndexFile
     if (
-      body.format !== INDEX_FORMAT ||
+      !READABLE_FORMATS.has(body.format ?? 0) ||
       body.segmentBytes !== segmentBytes ||
       !Array.isArray(body.entries)
     ) {
@@ -218,6 +234,8 @@ export async function readSegmentIndex(
         email,
         company,
         reasonIds,
+        leadOffset,
+        leadLength,
       ]) => ({
         decisionId,
         leadId,
@@ -232,6 +250,9 @@ export async function readSegmentIndex(
         email,
         company,
         reasonIds,
+        ...(typeof leadOffset === 'number' && typeof leadLength === 'number'
+          ? { leadOffset, leadLength }
+          : {}),
       }),
     )
   } catch {

@@ -38,6 +38,20 @@ describe('loadConfig', () => {
     expect(loadConfig({ PORT: '', LEADGATE_ADMIN_EMAIL: '' }).port).toBe(8787)
   })
 
+  it('reads the simulation workers, leaving the default to the pool when unset', () => {
+    expect(loadConfig({ LEADGATE_SIMULATION_WORKERS: '3' }).simulationWorkers).toBe(3)
+    expect(loadConfig({ LEADGATE_SIMULATION_WORKERS: '0' }).simulationWorkers).toBe(0)
+    expect(loadConfig({}).simulationWorkers).toBeUndefined()
+  })
+
+  it('refuses simulation workers that are not a whole number from 0 to 64', () => {
+    for (const bad of ['abc', '-1', '2.5', '65']) {
+      expect(() => loadConfig({ LEADGATE_SIMULATION_WORKERS: bad })).toThrow(
+        /^bad configuration: LEADGATE_SIMULATION_WORKERS: /,
+      )
+    }
+  })
+
   it('names every bad variable', () => {
     expect(() =>
       loadConfig({ PORT: '70000', LEADGATE_ADMIN_EMAIL: 'nope', LEADGATE_ACCESS_LOG: 'yes' }),

@@ -154,26 +154,6 @@ describe('POST /api/rulesets/:id/versions/:v/simulate', () => {
   })
 })
 
-describe('simulate in worker threads', () => {
-  it('gives the same report as deciding every lead in the calling thread', async () => {
-    const run = (inlineLeads: number) =>
-      simulateVersion(h.services, {
-        rulesetId: 'b2b-inbound',
-        version: 2,
-        source: { sample: { lastN: 100 } },
-        inlineLeads,
-      })
-    const inThread = await run(Number.POSITIVE_INFINITY)
-    const jobsBefore = h.services.simulationPool!.jobs
-    // Five leads here, the other seven in the workers.
-    const shared = await run(5)
-    expect(h.services.simulationPool!.jobs).toBe(jobsBefore + 1)
-    expect(inThread.leads).toBe(12)
-    expect(inThread.flipped.length).toBeGreaterThan(0)
-    expect(shared).toEqual(inThread)
-  })
-})
-
 describe('simulate: open flags decided again', () => {
   const flagIds: Record<string, string> = {}
   const newestDecision = async (leadId: string) => {

@@ -51,10 +51,10 @@ export async function simulateLoggedLeads(
   return { report, skipped }
 
   async function fromPlaces(all: RecordPlace[]): Promise<number> {
-    const places: RecordPlace[] = []
-    for (const place of all) {
-      if (await baselines.of(place.summary.version)) places.push(place)
+    for (const version of new Set(all.map((place) => place.summary.version))) {
+      await baselines.of(version)
     }
+    const places = all.filter((place) => baselines.loaded(place.summary.version) !== null)
     const here = Math.min(places.length, inline)
     const job =
       here < places.length ? pool!.begin(simulation.draftDocument, MAX_FLIPPED) : undefined
@@ -164,9 +164,9 @@ class Baselines {
     return loaded?.compiled ?? null
   }
 
-  /** Only for versions `of` has loaded. */
-  loaded(version: number): CompiledRuleset {
-    return this.#compiled.get(version)!
+  /** What `of` answered for a version it was asked about. */
+  loaded(version: number): CompiledRuleset | null {
+    return this.#compiled.get(version) ?? null
   }
 }
 
@@ -204,7 +204,7 @@ function placesBatch(places: RecordPlace[], from: number, count: number): Logged
 function decidedOf(batch: LoggedLeads, at: number, baselines: Baselines) {
   return {
     outcome: batch.outcomes[at]!,
-    baseline: baselines.loaded(batch.versions[at]!),
+    baseline: baselines.loaded(batch.versions[at]!)!,
     decisionId: batch.decisionIds[at]!,
     order: batch.orders[at]!,
   }

@@ -12,6 +12,8 @@ export const MAX_FLIPPED = 1000
 const INLINE_LEADS = 5_000
 /** Leads per worker batch, and per slice decided in this thread between turns of the event loop. */
 const BATCH_LEADS = 2_000
+/** Leads this thread decides at a time while the workers are busy: a few milliseconds. */
+const SLICE_LEADS = 250
 
 export interface LoggedSimulation {
   evaluators: EvaluatorCache
@@ -24,15 +26,15 @@ export interface LoggedSimulation {
   draftDocument: VersionDocument
   filter: DecisionFilter
   lastN: number | undefined
-  /** The first this many logged leads are decided in the calling thread, the rest in the pool. */
+  /** See `SimulationInput.inlineLeads`. */
   inlineLeads: number | undefined
 }
 
 /**
  * Decides logged leads with the draft and compares each with the decision it got, by the
  * version that made it. A log kept in files (`places`) lets the workers read the leads
- * themselves, so this thread only hands out places; another log's records are read here and
- * their leads' text sent to the workers.
+ * themselves: this thread hands out places, and decides a few leads itself whenever every
+ * worker has its fill. Another log's records are read here and their leads' text sent.
  *
  * @example
  * const { report, skipped } = await simulateLoggedLeads({ evaluators, log, pool, rulesetId: 'b2b-inbound', draft, draftDocument, filter: { rulesetId: 'b2b-inbound' }, lastN: 10000, inlineLeads: undefined })
@@ -55,36 +57,32 @@ export async function simulateLoggedLeads(
       await baselines.of(version)
     }
     const places = all.filter((place) => baselines.loaded(place.summary.version) !== null)
-    const here = Math.min(places.length, inline)
     const job =
-      here < places.length ? pool!.begin(simulation.draftDocument, MAX_FLIPPED) : undefined
-    let stop = false
-    // The workers get their batches while this thread decides its own share meanwhile.
-    const feeding = (async () => {
-      for (let at = here; at < places.length && !stop; at += BATCH_LEADS) {
-        await job!.send(placesBatch(places, at, BATCH_LEADS), baselines.documents)
-      }
-    })()
-    // Awaited below; a failure must not count as unhandled before then.
-    feeding.catch(() => {})
+      places.length > inline ? pool!.begin(simulation.draftDocument, MAX_FLIPPED) : undefined
     const reader = new LeadFileReader()
     let skipped = all.length - places.length
     try {
-      for (let at = 0; at < here; at += BATCH_LEADS) {
-        if (at > 0) await nextTurn()
-        const batch = placesBatch(places, at, Math.min(BATCH_LEADS, here - at))
+      let at = 0
+      while (at < places.length) {
+        if (job?.hasRoom()) {
+          await job.send(placesBatch(places, at, BATCH_LEADS), baselines.documents)
+          at += BATCH_LEADS
+          continue
+        }
+        // Every worker has its fill: this thread decides a few leads itself meanwhile, then
+        // lets their answers (and other requests) in.
+        const batch = placesBatch(places, at, job ? SLICE_LEADS : BATCH_LEADS)
+        at += batch.versions.length
         const texts = reader.texts(batch.leads as LeadPlaces)
         for (let i = 0; i < texts.length; i++) {
           const lead = parsed(texts[i])
           if (lead === undefined) skipped++
           else report.addDecided(lead, decidedOf(batch, i, baselines))
         }
+        await nextTurn()
       }
-      if (!job) return skipped
-      await feeding
-      return skipped + (await absorbAll(job))
+      return job ? skipped + (await absorbAll(job)) : skipped
     } finally {
-      stop = true
       reader.close()
       job?.abandon()
     }

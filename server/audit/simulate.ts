@@ -25,8 +25,10 @@ export interface SimulationInput {
   /** Open flags of the ruleset: their leads are decided again and listed as `flagged`. */
   openFlags?: readonly FlagRecord[]
   /**
-   * Logged leads decided in the calling thread before the rest go to the worker threads
-   * (default 5,000): a small simulation never waits for the threads.
+   * A simulation of at most this many logged leads (default 5,000) is decided in the calling
+   * thread alone: it never waits for the worker threads. Past it, a log kept in files has the
+   * workers read and decide the leads, the calling thread deciding some while they are all
+   * busy; another log's first this many leads are decided in the calling thread.
    */
   inlineLeads?: number
 }

@@ -172,6 +172,11 @@ export class SimulationPool {
     }
     everyWorker({ type: 'begin', job, draft, maxExamples })
     return {
+      /** Whether a worker can take another batch now (`send` would not wait). */
+      hasRoom: () =>
+        // A failed job has room: the next `send` reports the failure at once.
+        (failure ?? this.#failure) !== undefined ||
+        shares.some((share) => share.inFlight < IN_FLIGHT),
       send: async (batch: LoggedLeads, versions: Map<number, VersionDocument>) => {
         await waitFor(() => shares.some((share) => share.inFlight < IN_FLIGHT))
         let target = 0

@@ -50,6 +50,21 @@ describe('service routes', () => {
     )
   })
 
+  it('answers the same OpenAPI document each time, and 304 to a client that has it', async () => {
+    const first = await h.request('none', 'GET', '/api/openapi.json')
+    const etag = first.headers.get('etag')!
+    expect(etag).toMatch(/^"[\w-]{27}"$/)
+    expect(first.headers.get('cache-control')).toBe('no-cache')
+    const second = await h.request('none', 'GET', '/api/openapi.json')
+    expect(second.headers.get('etag')).toBe(etag)
+    expect(await second.text()).toBe(await first.text())
+    const cached = await h.request('none', 'GET', '/api/openapi.json', undefined, {
+      'if-none-match': etag,
+    })
+    expect(cached.status).toBe(304)
+    expect(await cached.text()).toBe('')
+  })
+
   it('serves the API reference page', async () => {
     const res = await h.request('none', 'GET', '/api/docs')
     expect(res.headers.get('content-type')).toContain('text/html')

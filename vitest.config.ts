@@ -18,11 +18,16 @@ const notOnHarness = [
   'test/server/config.test.ts',
   'test/server/decide-lead.test.ts',
   'test/server/decision-log.test.ts',
+  'test/server/decision-log-places.test.ts',
   'test/server/retention.test.ts',
   'test/server/ruleset-store.test.ts',
   'test/server/safe-json.test.ts',
   'test/server/seed.test.ts',
   'test/server/server-process.test.ts',
+  'test/server/simulation-pool.test.ts',
+  // Reads the embedded log's files (`places`); it also covers the path PostgreSQL takes, as
+  // its "log without places".
+  'test/server/simulate-threads.test.ts',
 ]
 
 // Unit and API tests only; Playwright owns test/e2e.

@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react'
 import { messageOf } from '../api/client.ts'
 import { useSession } from '../app/session.tsx'
+import { TextField } from '../ui/text-field.tsx'
 
 /** Sign in with the email and password an admin gave you. */
 export function LoginScreen() {
@@ -64,30 +65,24 @@ export function LoginScreen() {
               {error}
             </div>
           )}
-          <div className="field">
-            <label htmlFor="login-email">Email</label>
-            <input
-              id="login-email"
-              className="input"
-              type="email"
-              autoComplete="username"
-              required
-              value={email}
-              onChange={(e) => setEmail(e.target.value)}
-            />
-          </div>
-          <div className="field">
-            <label htmlFor="login-password">Password</label>
-            <input
-              id="login-password"
-              className="input"
-              type="password"
-              autoComplete="current-password"
-              required
-              value={password}
-              onChange={(e) => setPassword(e.target.value)}
-            />
-          </div>
+          <TextField
+            id="login-email"
+            label="Email"
+            type="email"
+            autoComplete="username"
+            required
+            value={email}
+            onChange={setEmail}
+          />
+          <TextField
+            id="login-password"
+            label="Password"
+            type="password"
+            autoComplete="current-password"
+            required
+            value={password}
+            onChange={setPassword}
+          />
           <button
             className="btn btn-primary"
             style={{ width: '100%', marginTop: 8, height: 40 }}

@@ -2,6 +2,7 @@ import { useState } from 'react'
 import { client, issuesOf, messageOf, unwrap } from '../api/client.ts'
 import { slugOf } from '../model/index.ts'
 import { Dialog } from '../ui/dialog.tsx'
+import { TextField } from '../ui/text-field.tsx'
 
 interface NewRulesetDialogProps {
   onClose: () => void
@@ -68,41 +69,32 @@ export function NewRulesetDialog({ onClose, onCreated }: NewRulesetDialogProps) 
           {error}
         </div>
       )}
-      <div className="field">
-        <label htmlFor="new-name">Name</label>
-        <input
-          id="new-name"
-          className="input"
-          value={name}
-          placeholder="e.g. Webinar sign-ups"
-          onChange={(e) => setName(e.target.value)}
-        />
-      </div>
-      <div className="field">
-        <label htmlFor="new-id">Id</label>
-        <input
-          id="new-id"
-          className="input mono"
-          value={slug}
-          onChange={(e) => {
-            setIdTouched(true)
-            setId(e.target.value)
-          }}
-        />
-        <span className="field-hint">
-          Systems use it to ask for decisions: lower-case letters, digits and dashes.
-        </span>
-      </div>
-      <div className="field">
-        <label htmlFor="new-description">Description</label>
-        <textarea
-          id="new-description"
-          className="textarea"
-          value={description}
-          placeholder="Which leads it decides"
-          onChange={(e) => setDescription(e.target.value)}
-        />
-      </div>
+      <TextField
+        id="new-name"
+        label="Name"
+        value={name}
+        placeholder="e.g. Webinar sign-ups"
+        onChange={setName}
+      />
+      <TextField
+        id="new-id"
+        label="Id"
+        mono
+        value={slug}
+        onChange={(text) => {
+          setIdTouched(true)
+          setId(text)
+        }}
+        hint="Systems use it to ask for decisions: lower-case letters, digits and dashes."
+      />
+      <TextField
+        id="new-description"
+        label="Description"
+        multiline
+        value={description}
+        placeholder="Which leads it decides"
+        onChange={setDescription}
+      />
     </Dialog>
   )
 }

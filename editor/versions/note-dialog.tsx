@@ -1,5 +1,6 @@
 import { useState, type ReactNode } from 'react'
 import { Dialog } from '../ui/dialog.tsx'
+import { TextField } from '../ui/text-field.tsx'
 
 interface NoteDialogProps {
   title: string
@@ -53,15 +54,7 @@ export function NoteDialog({
         {intro}
       </div>
       {children}
-      <div className="field">
-        <label htmlFor="transition-note">{noteLabel}</label>
-        <textarea
-          id="transition-note"
-          className="textarea"
-          value={note}
-          onChange={(e) => setNote(e.target.value)}
-        />
-      </div>
+      <TextField id="transition-note" label={noteLabel} multiline value={note} onChange={setNote} />
     </Dialog>
   )
 }

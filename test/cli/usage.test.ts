@@ -4,6 +4,9 @@ import { runCli, scratchFolder } from './run-cli.ts'
 const folder = scratchFolder()
 afterAll(() => folder.remove())
 const leads = folder.write('leads.csv', 'id,company.employees\nL1,300\n')
+/** `leadgate evaluate` of the one-lead file against the shipped example, with `more` options. */
+const evaluateExample = (...more: string[]) =>
+  runCli(['evaluate', '-r', 'rulesets/b2b-inbound.json', '-i', leads, ...more])
 
 describe('leadgate usage and errors', () => {
   it('documents commands, examples and exit codes in --help', () => {
@@ -38,15 +41,7 @@ describe('leadgate usage and errors', () => {
   })
 
   it('exits 2 for an unknown output column', () => {
-    const run = runCli([
-      'evaluate',
-      '-r',
-      'rulesets/b2b-inbound.json',
-      '-i',
-      leads,
-      '--columns',
-      'id,colour',
-    ])
+    const run = evaluateExample('--columns', 'id,colour')
     expect(run.code).toBe(2)
     expect(run.stderr).toContain(
       '--columns: unknown field "colour"; choose from id, outcome, score',
@@ -76,14 +71,14 @@ describe('leadgate usage and errors', () => {
 
   it('exits 1 when the output folder does not exist', () => {
     const out = folder.path('missing/decisions.ndjson')
-    const run = runCli(['evaluate', '-r', 'rulesets/b2b-inbound.json', '-i', leads, '-o', out])
+    const run = evaluateExample('-o', out)
     expect(run.code).toBe(1)
     expect(run.stderr).toBe(`leadgate: ${out}: no such folder\n`)
   })
 
   it('exits 1 for an invalid mapping file, naming the bad field', () => {
     const mapping = folder.write('map.json', JSON.stringify({ facts: { '__proto__.x': 'Id' } }))
-    const run = runCli(['evaluate', '-r', 'rulesets/b2b-inbound.json', '-i', leads, '-m', mapping])
+    const run = evaluateExample('-m', mapping)
     expect(run.code).toBe(1)
     expect(run.stderr).toBe(
       `leadgate: ${mapping}: invalid mapping\n${mapping}: facts["__proto__.x"]: a fact path may not use __proto__, constructor or prototype\n`,
@@ -91,15 +86,7 @@ describe('leadgate usage and errors', () => {
   })
 
   it('exits 1 when no column of the mapping is in the file', () => {
-    const run = runCli([
-      'evaluate',
-      '-r',
-      'rulesets/b2b-inbound.json',
-      '-i',
-      leads,
-      '-m',
-      'hubspot',
-    ])
+    const run = evaluateExample('-m', 'hubspot')
     expect(run.code).toBe(1)
     expect(run.stderr).toContain(
       "none of the mapping's columns are in the file's header (id, company.employees)",
@@ -107,15 +94,7 @@ describe('leadgate usage and errors', () => {
   })
 
   it('exits 1 for a --map that is neither a preset nor a file', () => {
-    const run = runCli([
-      'evaluate',
-      '-r',
-      'rulesets/b2b-inbound.json',
-      '-i',
-      leads,
-      '-m',
-      'salesfarce',
-    ])
+    const run = evaluateExample('-m', 'salesfarce')
     expect(run.code).toBe(1)
     expect(run.stderr).toContain(
       '--map salesfarce: no such file; use "salesforce", "hubspot" or a mapping JSON file',

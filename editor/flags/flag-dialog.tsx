@@ -2,6 +2,7 @@ import { useState } from 'react'
 import type { Outcome, Ruleset } from '../../engine/index.ts'
 import { issuesOf, messageOf } from '../api/client.ts'
 import type { StoredDecision } from '../audit/load-decision.ts'
+import { ConfirmActions } from '../ui/confirm-actions.tsx'
 import { Dialog } from '../ui/dialog.tsx'
 import { Field } from '../ui/field.tsx'
 import { TextField } from '../ui/text-field.tsx'
@@ -63,14 +64,13 @@ export function FlagDialog({
       title="Flag this decision"
       onClose={onClose}
       actions={
-        <>
-          <button className="btn" onClick={onClose}>
-            Cancel
-          </button>
-          <button className="btn btn-primary" disabled={busy} onClick={() => void send()}>
-            {busy ? 'Sending…' : 'Flag decision'}
-          </button>
-        </>
+        <ConfirmActions
+          confirm="Flag decision"
+          working="Sending…"
+          busy={busy}
+          onConfirm={() => void send()}
+          onCancel={onClose}
+        />
       }
     >
       <p className="small muted" style={{ marginBottom: 12 }}>

@@ -1,6 +1,7 @@
 import { useState } from 'react'
 import { client, issuesOf, messageOf, unwrap } from '../api/client.ts'
 import { slugOf } from '../model/index.ts'
+import { ConfirmActions } from '../ui/confirm-actions.tsx'
 import { Dialog } from '../ui/dialog.tsx'
 import { TextField } from '../ui/text-field.tsx'
 
@@ -47,18 +48,14 @@ export function NewRulesetDialog({ onClose, onCreated }: NewRulesetDialogProps) 
       title="New ruleset"
       onClose={onClose}
       actions={
-        <>
-          <button className="btn" onClick={onClose}>
-            Cancel
-          </button>
-          <button
-            className="btn btn-primary"
-            disabled={busy || !name.trim() || !slug}
-            onClick={() => void create()}
-          >
-            {busy ? 'Creating…' : 'Create draft'}
-          </button>
-        </>
+        <ConfirmActions
+          confirm="Create draft"
+          working="Creating…"
+          busy={busy}
+          disabled={!name.trim() || !slug}
+          onConfirm={() => void create()}
+          onCancel={onClose}
+        />
       }
     >
       <p className="small muted" style={{ marginBottom: 16 }}>

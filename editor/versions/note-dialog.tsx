@@ -1,4 +1,5 @@
 import { useState, type ReactNode } from 'react'
+import { ConfirmActions } from '../ui/confirm-actions.tsx'
 import { Dialog } from '../ui/dialog.tsx'
 import { TextField } from '../ui/text-field.tsx'
 
@@ -36,18 +37,14 @@ export function NoteDialog({
       onClose={onClose}
       wide={wide}
       actions={
-        <>
-          <button className="btn" onClick={onClose}>
-            Cancel
-          </button>
-          <button
-            className="btn btn-primary"
-            disabled={busy || (required && !note.trim())}
-            onClick={() => onConfirm(note.trim())}
-          >
-            {busy ? 'Working…' : confirm}
-          </button>
-        </>
+        <ConfirmActions
+          confirm={confirm}
+          working="Working…"
+          busy={busy}
+          disabled={required && !note.trim()}
+          onConfirm={() => onConfirm(note.trim())}
+          onCancel={onClose}
+        />
       }
     >
       <div className="small" style={{ marginBottom: 16, color: 'var(--ink-600)' }}>

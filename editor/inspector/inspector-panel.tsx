@@ -9,6 +9,7 @@ import { ConditionFields } from './condition-fields.tsx'
 import { ListsEditor } from './lists-editor.tsx'
 import { PersonaFields } from './persona-fields.tsx'
 import { PolicyFields } from './policy-fields.tsx'
+import { ProblemItem } from './problem-item.tsx'
 import { RuleFields } from './rule-fields.tsx'
 
 const titles = {
@@ -199,18 +200,12 @@ function RulesetOverview() {
           </p>
           <ul className="problem-list">
             {problems.map((issue, at) => (
-              <li key={at}>
-                <button
-                  className={`problem problem-${issue.severity}`}
-                  onClick={() => select(issue.nodeId)}
-                >
-                  <span className={`dot dot-${issue.severity === 'error' ? 'fail' : 'unknown'}`} />
-                  <span>
-                    {labelOf(issue.nodeId) && <strong>{labelOf(issue.nodeId)}: </strong>}
-                    {issue.message}
-                  </span>
-                </button>
-              </li>
+              <ProblemItem
+                key={at}
+                issue={issue}
+                label={labelOf(issue.nodeId)}
+                onClick={() => select(issue.nodeId)}
+              />
             ))}
           </ul>
         </>

@@ -1,22 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { draftEmployeeFloor } from './employee-floor-draft.ts'
+import { logExampleDecisions } from './example-decisions.ts'
 import { errorOf, openHarness, type Harness } from './harness.ts'
-import { leads, smallRuleset } from './fixtures.ts'
+import { smallRuleset } from './fixtures.ts'
 
 let h: Harness
-const ids: Record<string, string> = {}
+let ids: Record<string, string>
 beforeAll(async () => {
   h = await openHarness()
   // Twelve decisions: T-1..T-4 three times each, in order.
-  for (let round = 0; round < 3; round++) {
-    for (const id of ['T-1', 'T-2', 'T-3', 'T-4']) {
-      const res = await h.request('key', 'POST', '/api/evaluate', {
-        ruleset: 'b2b-inbound',
-        lead: leads[id],
-      })
-      ids[`${id}#${round}`] = ((await res.json()) as { decisionId: string }).decisionId
-    }
-  }
+  ids = await logExampleDecisions(h)
 })
 afterAll(() => h.close())
 

@@ -1,39 +1,19 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { simulateVersion } from '../../server/audit/simulate.ts'
-import { etagOf } from '../../server/rulesets/version-record.ts'
 import type { DecisionLog } from '../../server/store/types.ts'
+import { draftEmployeeFloor } from './employee-floor-draft.ts'
+import { logExampleDecisions } from './example-decisions.ts'
 import { openHarness, type Harness } from './harness.ts'
-import { leads } from './fixtures.ts'
 
 let h: Harness
-let draftVersion: number
+const draftVersion = 2
 
 beforeAll(async () => {
   h = await openHarness()
   // Twelve logged decisions: T-1 accepted, T-2 rejected, T-3 nurture, T-4 rejected, three times.
-  for (let round = 0; round < 3; round++) {
-    for (const id of ['T-1', 'T-2', 'T-3', 'T-4']) {
-      await h.request('key', 'POST', '/api/evaluate', { ruleset: 'b2b-inbound', lead: leads[id] })
-    }
-  }
-  // A draft asking for 1,500 employees: T-1 (1,200) and T-3 (800) flip to rejected.
-  const actor = { id: h.userIds.marketing, email: 'marketing@example.com' }
-  const draft = await h.services.rulesets.newDraft('b2b-inbound', {}, actor)
-  const document = {
-    ...draft.document,
-    rules: draft.document.rules.map((rule) =>
-      rule.id === 'min-employees'
-        ? {
-            ...rule,
-            when: {
-              all: [{ fact: 'company.employees', operator: 'greaterThanInclusive', value: 1500 }],
-            },
-          }
-        : rule,
-    ),
-  }
-  await h.services.rulesets.update('b2b-inbound', draft.version, document, etagOf(draft), actor)
-  draftVersion = draft.version
+  await logExampleDecisions(h)
+  // Draft 2 asks for 1,500 employees: T-1 (1,200) and T-3 (800) flip to rejected.
+  await draftEmployeeFloor(h, 1500)
 })
 afterAll(() => h.close())
 

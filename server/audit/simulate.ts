@@ -5,8 +5,6 @@ import { flaggedLeads } from './flagged-leads.ts'
 import { MAX_FLIPPED, simulateLoggedLeads } from './logged-simulation.ts'
 import { PoolFailure, type SimulationPool } from './simulation-pool.ts'
 
-export { MAX_FLIPPED } from './logged-simulation.ts'
-
 export type SimulationSample = { lastN: number } | { from: string; to: string }
 
 /** What a simulation uses of the server's services. */

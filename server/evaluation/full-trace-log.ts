@@ -62,8 +62,8 @@ export async function expandRecordJson(
 
 /**
  * The decision log as readers see it: every record comes back with its full trace, however it
- * was stored. Appends, searches and `records()` (raw bytes, for simulations that only read the
- * lead) pass through unchanged.
+ * was stored. Appends, searches, `records()` and `places()` (raw bytes, or where they are, for
+ * simulations that only read the lead) pass through unchanged.
  *
  * @example
  * const decisions = new FullTraceDecisionLog(log, (id, v) => evaluators.traceSource(id, v))

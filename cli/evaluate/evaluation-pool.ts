@@ -120,7 +120,9 @@ export function poolEvaluation(
       let target = 0
       for (let at = 1; at < size; at++) if (inFlight[at]! < inFlight[target]!) target = at
       inFlight[target]!++
-      workers[target]!.postMessage({ seq: submitted++, batch })
+      // A CSV range's bytes move to the worker instead of being copied.
+      const transfer = 'csv' in batch ? [batch.csv.buffer as ArrayBuffer] : []
+      workers[target]!.postMessage({ seq: submitted++, batch }, transfer)
     },
     async finish() {
       await waitFor(() => delivered === submitted)

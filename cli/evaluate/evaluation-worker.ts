@@ -6,10 +6,10 @@ const evaluator = new BatchEvaluator(workerData as EvaluatorConfig)
 const encoder = new TextEncoder()
 parentPort!.on('message', ({ seq, batch }: { seq: number; batch: Batch }) => {
   try {
-    const { text, tally } = evaluator.evaluate(batch)
+    const { text, ...rest } = evaluator.evaluate(batch)
     // Encoded here and transferred, not copied: the main thread writes the bytes as they are.
-    const bytes = encoder.encode(text)
-    parentPort!.postMessage({ seq, text: bytes, tally }, [bytes.buffer])
+    const bytes = typeof text === 'string' ? encoder.encode(text) : text
+    parentPort!.postMessage({ seq, text: bytes, ...rest }, [bytes.buffer as ArrayBuffer])
   } catch (error) {
     parentPort!.postMessage({ seq, error: (error as Error).stack ?? String(error) })
   }

@@ -1,0 +1,41 @@
+/**
+ * Rendered decisions as UTF-8, appended lead by lead into one growing buffer instead of one
+ * growing string: a range's ~2.5 MB of NDJSON built as a string lives through several
+ * young-generation collections and is then encoded in one go; written as bytes at once, each
+ * decision's text is garbage as soon as it is copied, and the bytes are transferred to the
+ * main thread as they are.
+ *
+ * @example
+ * const out = new OutputBytes()
+ * out.append('{"leadId":"L1"}\n')
+ * out.take() // Buffer of 16 bytes
+ */
+export class OutputBytes {
+  #bytes: Buffer
+  #length = 0
+
+  constructor(capacity = 64 * 1024) {
+    this.#bytes = Buffer.allocUnsafeSlow(capacity)
+  }
+
+  append(text: string): void {
+    // Three bytes per UTF-16 unit at most; most text needs one.
+    if (this.#bytes.length - this.#length < text.length * 3) this.#grow(text.length * 3)
+    this.#length += this.#bytes.write(text, this.#length)
+  }
+
+  /** The bytes so far, in a buffer of their own (to transfer); the next append starts anew. */
+  take(): Buffer {
+    const taken = this.#bytes.subarray(0, this.#length)
+    // The next batch is likely about as large as this one.
+    this.#bytes = Buffer.allocUnsafeSlow(Math.max(this.#length + (this.#length >> 3), 64 * 1024))
+    this.#length = 0
+    return taken
+  }
+
+  #grow(needed: number): void {
+    const grown = Buffer.allocUnsafeSlow(Math.max(this.#bytes.length * 2, this.#length + needed))
+    this.#bytes.copy(grown, 0, 0, this.#length)
+    this.#bytes = grown
+  }
+}

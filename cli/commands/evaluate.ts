@@ -170,14 +170,11 @@ async function runEvaluate(options: EvaluateOptions): Promise<ExitCode> {
     progress,
     writer,
   }
-  let decided = false
+  let decided: boolean
   try {
-    if (ranges) {
-      await decideRanges(context, ranges, delimiter)
-      decided = true
-    } else {
-      decided = await decideRecords(context, input!)
-    }
+    decided = ranges
+      ? (await decideRanges(context, ranges, delimiter), true)
+      : await decideRecords(context, input!)
     await writer.close()
   } catch (error) {
     writer.abort()

@@ -48,6 +48,8 @@ export interface BatchResult {
   lineFeeds?: number
   /** For a CSV range that could not be read: why, placed within the range. */
   invalid?: RangeProblem
+  /** Call once `text` is written: its buffer goes back to the worker that filled it. */
+  release?: () => void
 }
 
 // RFC 4180: CRLF between records, quotes only where a cell needs them.
@@ -86,6 +88,11 @@ export class BatchEvaluator {
     if (config.csv) {
       this.#csvOptions = csvParseOptions(config.csv.delimiter, config.csv.recordDelimiter)
     }
+  }
+
+  /** Takes back the buffer of a result's `text` once it is written, to fill it again. */
+  reuse(buffer: ArrayBuffer): void {
+    this.#out.reuse(buffer)
   }
 
   evaluate(batch: Batch): BatchResult {

@@ -96,8 +96,18 @@ export function poolEvaluation(
   workers.forEach((worker, at) => {
     worker.on('message', (message: { seq: number; error?: string } & BatchResult) => {
       inFlight[at]!--
-      if (message.error !== undefined) failure ??= new Error(message.error)
-      else ready.set(message.seq, message)
+      if (message.error !== undefined) {
+        failure ??= new Error(message.error)
+      } else {
+        const { text } = message
+        // Once written, the bytes go back to be filled again: without that, the main thread
+        // holds tens of MB of written buffers between its rare garbage collections.
+        if (typeof text !== 'string' && text.byteLength > 0) {
+          const buffer = text.buffer as ArrayBuffer
+          message.release = () => worker.postMessage({ spare: buffer }, [buffer])
+        }
+        ready.set(message.seq, message)
+      }
       deliver()
     })
     worker.on('error', (error) => {

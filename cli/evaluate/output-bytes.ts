@@ -1,21 +1,32 @@
 /**
  * Rendered decisions as UTF-8, appended lead by lead into one growing buffer instead of one
- * growing string: a range's ~2.5 MB of NDJSON built as a string lives through several
- * young-generation collections and is then encoded in one go; written as bytes at once, each
- * decision's text is garbage as soon as it is copied, and the bytes are transferred to the
- * main thread as they are.
+ * growing string: a batch's NDJSON built as a string lives through several young-generation
+ * collections and is then encoded in one go; written as bytes at once, each decision's text
+ * is garbage as soon as it is copied, and the bytes are transferred to the main thread as
+ * they are. Buffers the main thread has written can be given back (`reuse`), so a run
+ * allocates a handful of them instead of one per batch.
  *
  * @example
  * const out = new OutputBytes()
  * out.append('{"leadId":"L1"}\n')
  * out.take() // Buffer of 16 bytes
  */
+/** Buffers kept for reuse: enough for the batches a worker has in flight. */
+const MAX_SPARES = 4
+
 export class OutputBytes {
   #bytes: Buffer
   #length = 0
 
+  #spares: ArrayBuffer[] = []
+
   constructor(capacity = 64 * 1024) {
     this.#bytes = Buffer.allocUnsafeSlow(capacity)
+  }
+
+  /** Keeps a buffer that was taken and is no longer used, for a later batch. */
+  reuse(buffer: ArrayBuffer): void {
+    if (this.#spares.length < MAX_SPARES) this.#spares.push(buffer)
   }
 
   append(text: string): void {
@@ -28,7 +39,12 @@ export class OutputBytes {
   take(): Buffer {
     const taken = this.#bytes.subarray(0, this.#length)
     // The next batch is likely about as large as this one.
-    this.#bytes = Buffer.allocUnsafeSlow(Math.max(this.#length + (this.#length >> 3), 64 * 1024))
+    const wanted = Math.max(this.#length + (this.#length >> 3), 64 * 1024)
+    const spare = this.#spares.pop()
+    this.#bytes =
+      spare !== undefined && spare.byteLength >= wanted
+        ? Buffer.from(spare)
+        : Buffer.allocUnsafeSlow(wanted)
     this.#length = 0
     return taken
   }

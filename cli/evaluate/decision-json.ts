@@ -1,10 +1,5 @@
-import {
-  effectOf,
-  personasSerializer,
-  reasonsSerializer,
-  type Decision,
-  type Ruleset,
-} from '../../engine/index.ts'
+import { effectOf, personasSerializer, type Decision, type Ruleset } from '../../engine/index.ts'
+import { reasonsWriter } from './reason-json.ts'
 
 const decisionKeys = 'leadId,ruleset,outcome,score,reasons,rules,personas,trace,evaluatedAt'
 const results = ['pass', 'fail', 'unknown'] as const
@@ -12,8 +7,8 @@ const results = ['pass', 'fail', 'unknown'] as const
 /**
  * `JSON.stringify(decision)`, faster for one ruleset: each rule's entry in `rules` can only
  * be one of three strings (pass, fail, unknown), written once per version instead of once
- * per lead, which is 40% of a decision's bytes; reasons and personas reuse their fixed parts
- * (engine/decision-json.ts). The output is byte-identical; a decision of
+ * per lead, which is 40% of a decision's bytes; reasons (./reason-json.ts) and personas
+ * (engine/decision-json.ts) reuse their fixed parts. The output is byte-identical; a decision of
  * a shape it does not expect falls back to JSON.stringify.
  *
  * @example
@@ -32,7 +27,7 @@ export function decisionSerializer(ruleset: Ruleset): (decision: Decision) => st
     return { ruleId: rule.id, byResult }
   })
   const rulesetJson = JSON.stringify({ id: ruleset.id, version: ruleset.version })
-  const reasonsJson = reasonsSerializer()
+  const reasonsJson = reasonsWriter()
   const personasJson = personasSerializer()
 
   return (decision) => {

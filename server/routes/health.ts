@@ -26,7 +26,7 @@ const healthRoute = createRoute({
 
 export const healthRoutes = (services: Services) =>
   newRouter().openapi(healthRoute, async (c) => {
-    const rulesets = (await services.rulesets.list()).length
+    const rulesets = await services.rulesets.count()
     return c.json(
       {
         status: 'ok' as const,

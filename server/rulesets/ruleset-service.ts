@@ -51,6 +51,11 @@ export class RulesetService {
     return summaries.filter((summary): summary is RulesetSummary => summary !== undefined)
   }
 
+  /** How many rulesets there are, without reading their versions (health checks ask often). */
+  async count(): Promise<number> {
+    return (await this.store.listRulesetIds()).length
+  }
+
   async create(input: unknown, actor: Actor): Promise<VersionRecord> {
     const id = (input as { id?: unknown } | null)?.id
     if (typeof id !== 'string') {

@@ -25,7 +25,11 @@ describe('service routes', () => {
     expect(body).toMatchObject({
       status: 'ok',
       version: '0.1.0',
-      store: { rulesets: 2, decisions: { decisions: 0, segments: 1, bytes: 0 } },
+      store: {
+        rulesets: 2,
+        // PostgreSQL counts the pages of its (empty) decisions table.
+        decisions: { decisions: 0, segments: 1, bytes: h.store === 'postgres' ? 49152 : 0 },
+      },
     })
     expect(typeof body.uptimeSeconds).toBe('number')
   })
@@ -48,6 +52,21 @@ describe('service routes', () => {
     expect(Object.keys(doc.components.schemas)).toEqual(
       expect.arrayContaining(['Ruleset', 'Decision', 'Error', 'Condition']),
     )
+  })
+
+  it('answers the same OpenAPI document each time, and 304 to a client that has it', async () => {
+    const first = await h.request('none', 'GET', '/api/openapi.json')
+    const etag = first.headers.get('etag')!
+    expect(etag).toMatch(/^"[\w-]{27}"$/)
+    expect(first.headers.get('cache-control')).toBe('no-cache')
+    const second = await h.request('none', 'GET', '/api/openapi.json')
+    expect(second.headers.get('etag')).toBe(etag)
+    expect(await second.text()).toBe(await first.text())
+    const cached = await h.request('none', 'GET', '/api/openapi.json', undefined, {
+      'if-none-match': etag,
+    })
+    expect(cached.status).toBe(304)
+    expect(await cached.text()).toBe('')
   })
 
   it('serves the API reference page', async () => {

@@ -1,14 +1,21 @@
 import { existsSync } from 'node:fs'
-import { availableParallelism, loadavg } from 'node:os'
+import { availableParallelism } from 'node:os'
 import type { Command } from 'commander'
 import { stringify } from 'csv-stringify/sync'
-import type { Mapping } from '../../engine/index.ts'
 import { CliError, ExitCode } from '../exit-codes.ts'
-import { csvOptions, type Batch, type EvaluatorConfig } from '../evaluate/batch-evaluator.ts'
-import { inlineEvaluation, poolEvaluation, type Evaluation } from '../evaluate/evaluation-pool.ts'
-import { mappingForHeader, unusableLead } from '../evaluate/input-mapping.ts'
+import { csvOptions } from '../evaluate/batch-evaluator.ts'
+import { decideRanges } from '../evaluate/range-run.ts'
+import { decideRecords } from '../evaluate/record-run.ts'
+import type { RunContext } from '../evaluate/run-context.ts'
+import { openCsvRanges } from '../input/csv-ranges.ts'
 import { inputEncodings, type InputEncoding } from '../input/decode.ts'
-import { inputFormats, openLeadInput, type InputFormat } from '../input/lead-records.ts'
+import {
+  declaredFormat,
+  inputFormats,
+  leadFileSize,
+  openLeadInput,
+  type InputFormat,
+} from '../input/lead-records.ts'
 import { loadMapper, loadRuleset } from '../load-documents.ts'
 import { loadStoredRuleset, storedReference } from '../stored-ruleset.ts'
 import {
@@ -39,14 +46,13 @@ interface EvaluateOptions {
   strict?: boolean
 }
 
-/**
- * Rows per batch. Small batches keep what a worker holds while it decides one (the rows and
- * the output text built so far) small, so few objects survive a young-generation collection:
- * on 100,000 leads with two workers, 50 rows took 20% less CPU and 15 MB less memory than 250.
- */
-const BATCH = 50
 /** Below this, starting worker threads costs more than it saves. */
 const INLINE_BYTES = 2 * 1024 * 1024
+/**
+ * Past a few workers the main thread, writing ~4 KB of NDJSON per decision in input order,
+ * is what limits the rate, and each worker holds its own heap (~30 MB).
+ */
+const MAX_WORKERS = 8
 
 export function evaluateCommand(program: Command): void {
   program
@@ -84,7 +90,7 @@ export function evaluateCommand(program: Command): void {
     .option('--now <timestamp>', 'decision time to record (ISO 8601), for reproducible runs')
     .option(
       '--workers <n>',
-      'worker threads (default: one per idle core for inputs over 2 MB, 0 when fewer than two are idle)',
+      'worker threads (default: one per core, up to 8, for inputs over 2 MB; 0 decides in the main thread)',
     )
     .option('-q, --quiet', 'no progress bar, warnings or summary')
     .option('--strict', 'exit 1 when any value could not be converted')
@@ -127,12 +133,21 @@ async function runEvaluate(options: EvaluateOptions): Promise<ExitCode> {
     : (message: string) => process.stderr.write(`warning: ${message}\n`)
   const source = options.in === '-' ? 'standard input' : options.in
 
-  const input = await openLeadInput(options.in, {
-    format: options.inputFormat,
-    encoding: options.encoding,
-  })
-  const workers =
-    requestedWorkers ?? (input.size !== undefined && input.size < INLINE_BYTES ? 0 : idleCores())
+  const size = options.in === '-' ? undefined : leadFileSize(options.in)
+  const workers = requestedWorkers ?? defaultWorkers(size)
+  const inputFormat = declaredFormat(options.in, options.inputFormat)
+  const delimiter = inputFormat === 'tsv' ? '\t' : ','
+  // Files the workers can parse themselves; the rest is read in this thread.
+  const ranges =
+    workers > 0 &&
+    size !== undefined &&
+    (inputFormat === 'csv' || inputFormat === 'tsv') &&
+    options.encoding === 'utf8'
+      ? await openCsvRanges(options.in, delimiter)
+      : undefined
+  const input = ranges
+    ? undefined
+    : await openLeadInput(options.in, { format: options.inputFormat, encoding: options.encoding })
   const writer = new DecisionWriter(options.out)
   // Ctrl-C must not leave a partial file behind either.
   const interrupted = () => {
@@ -141,67 +156,25 @@ async function runEvaluate(options: EvaluateOptions): Promise<ExitCode> {
   }
   process.once('SIGINT', interrupted)
   const summary = new RunSummary(ruleset)
-  const progress = new Progress(!options.quiet && process.stderr.isTTY === true, input.size)
+  const progress = new Progress(!options.quiet && process.stderr.isTTY === true, size)
   if (format === 'csv') writer.write(stringify([columns.map(([, header]) => header)], csvOptions))
 
-  let evaluation: Evaluation | undefined
-  const start = (mapping: Mapping | undefined, header: string[] | undefined) => {
-    const config: EvaluatorConfig = {
-      ruleset,
-      mapping,
-      header,
-      trace: options.trace ? 'full' : 'none',
-      format,
-      columns,
-      now,
-    }
-    const sink = (result: { text: string | Uint8Array; tally: RunSummary['tally'] }) => {
-      summary.add(result.tally)
-      progress.update(batchEnds.shift() ?? input.position(), summary.leads)
-      return writer.write(result.text)
-    }
-    return workers > 0 ? poolEvaluation(config, workers, sink) : inlineEvaluation(config, sink)
+  const context: RunContext = {
+    ruleset,
+    mapper,
+    source,
+    warn,
+    workers,
+    settings: { ruleset, trace: options.trace ? 'full' : 'none', format, columns, now },
+    summary,
+    progress,
+    writer,
   }
-  let cells: string[][] = []
-  let objects: Record<string, unknown>[] = []
-  // Bytes read when each batch in flight was cut: the bar shows the input decided so far, not
-  // the input read ahead, so it reaches 100% when the last lead is decided.
-  const batchEnds: number[] = []
-  const flush = async () => {
-    const batch: Batch | undefined =
-      cells.length > 0 ? { cells } : objects.length > 0 ? { objects } : undefined
-    if (!batch || !evaluation) return
-    cells = []
-    objects = []
-    batchEnds.push(input.position())
-    await evaluation.submit(batch)
-  }
+  let decided: boolean
   try {
-    for await (const record of input.records) {
-      if (writer.closedByReader) break
-      if (record.kind === 'header') {
-        evaluation = start(
-          mappingForHeader(record.columns, { ruleset, mapper, source, warn }),
-          record.columns,
-        )
-      } else if (record.kind === 'cells') {
-        cells.push(record.cells)
-        if (cells.length >= BATCH) await flush()
-      } else if (record.kind === 'object') {
-        const problem = mapper ? undefined : unusableLead(record.value)
-        if (problem) {
-          summary.addUnusable(record.number, problem)
-          continue
-        }
-        evaluation ??= start(mapper?.mapping, undefined)
-        objects.push(record.value)
-        if (objects.length >= BATCH) await flush()
-      } else {
-        summary.addUnusable(record.number, record.message)
-      }
-    }
-    await flush()
-    await evaluation?.finish()
+    decided = ranges
+      ? (await decideRanges(context, ranges, delimiter), true)
+      : await decideRecords(context, input!)
     await writer.close()
   } catch (error) {
     writer.abort()
@@ -209,12 +182,11 @@ async function runEvaluate(options: EvaluateOptions): Promise<ExitCode> {
   } finally {
     process.off('SIGINT', interrupted)
     progress.stop()
-    await evaluation?.close()
   }
   if (!options.quiet) {
     if (summary.leads === 0 && summary.unusable === 0) warn(`${source} has no leads`)
     process.stderr.write(
-      `\n${summary.format((performance.now() - started) / 1000, evaluation === undefined ? 0 : workers)}`,
+      `\n${summary.format((performance.now() - started) / 1000, decided ? workers : 0)}`,
     )
   }
   if (summary.unusable > 0) return ExitCode.invalidInput
@@ -223,13 +195,16 @@ async function runEvaluate(options: EvaluateOptions): Promise<ExitCode> {
 }
 
 /**
- * Worker threads pay off only on cores nothing else is using: measured on a busy 2-core
- * machine, two workers ran slower than one thread, and 1.9 times faster when it was idle.
- * Fewer than two idle cores means one thread.
+ * One worker thread per core (up to MAX_WORKERS) for inputs over INLINE_BYTES or of unknown
+ * size (standard input); none on a single core, where the main thread alone is faster.
+ * The workers are used whatever else the machine is doing: someone deciding a big file
+ * wants it done, and the operating system shares the cores. (An earlier rule started them only
+ * with two idle cores by the load average; the run's own load then turned them off.)
  */
-function idleCores(): number {
-  const idle = Math.floor(availableParallelism() - loadavg()[0]!)
-  return idle >= 2 ? idle : 0
+function defaultWorkers(size: number | undefined): number {
+  if (size !== undefined && size < INLINE_BYTES) return 0
+  const cores = availableParallelism()
+  return cores < 2 ? 0 : Math.min(cores, MAX_WORKERS)
 }
 
 function parseNow(text: string | undefined): string | undefined {

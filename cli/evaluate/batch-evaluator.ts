@@ -1,3 +1,4 @@
+import type { Options } from 'csv-parse'
 import { stringify } from 'csv-stringify/sync'
 import {
   compileMapping,
@@ -8,9 +9,13 @@ import {
   type Ruleset,
   type TraceMode,
 } from '../../engine/index.ts'
+import { csvParseOptions } from '../input/csv-options.ts'
+import type { RecordDelimiter } from '../input/row-boundary.ts'
 import { csvFields, type CsvField, type OutputFormat } from '../output/decision-writer.ts'
 import { countDecision, emptyTally, type DecisionTally } from './decision-tally.ts'
 import { decisionSerializer } from './decision-json.ts'
+import { OutputBytes } from './output-bytes.ts'
+import { parseRange, type RangeProblem } from './range-parse.ts'
 
 /** Everything needed to evaluate batches; plain data, so it can be sent to a worker thread. */
 export interface EvaluatorConfig {
@@ -24,14 +29,27 @@ export interface EvaluatorConfig {
   columns: [CsvField, string][]
   /** Fixed decision time (ISO), or undefined for the clock. */
   now: string | undefined
+  /** How to parse `{ csv }` batches: the cell and record delimiters the header was read with. */
+  csv?: { delimiter: string; recordDelimiter: RecordDelimiter }
 }
 
-export type Batch = { cells: string[][] } | { objects: Record<string, unknown>[] }
+/**
+ * Rows to decide: parsed CSV rows, JSON objects, or a range of whole rows of a UTF-8 CSV
+ * file that the evaluator parses itself (see `csv` in the config).
+ */
+export type Batch =
+  { cells: string[][] } | { objects: Record<string, unknown>[] } | { csv: Uint8Array }
 
 export interface BatchResult {
   /** The batch's decisions, rendered in the output format (UTF-8 bytes from a worker). */
   text: string | Uint8Array
   tally: DecisionTally
+  /** For a CSV range: its line feeds, so the next range's line numbers can be told. */
+  lineFeeds?: number
+  /** For a CSV range that could not be read: why, placed within the range. */
+  invalid?: RangeProblem
+  /** Call once `text` is written: its buffer goes back to the worker that filled it. */
+  release?: () => void
 }
 
 // RFC 4180: CRLF between records, quotes only where a cell needs them.
@@ -57,6 +75,8 @@ export class BatchEvaluator {
   #mapObject: ((row: Record<string, unknown>) => MappedLead) | undefined
   #clock = new Date()
   #count = 0
+  #csvOptions: Options | undefined
+  #out = new OutputBytes()
 
   constructor(config: EvaluatorConfig) {
     this.#config = config
@@ -65,16 +85,36 @@ export class BatchEvaluator {
     const mapper = config.mapping ? compileMapping(config.mapping) : undefined
     if (mapper && config.header) this.#mapCells = mapper.forHeader(config.header)
     if (mapper) this.#mapObject = (row) => mapper.map(row)
+    if (config.csv) {
+      this.#csvOptions = csvParseOptions(config.csv.delimiter, config.csv.recordDelimiter)
+    }
   }
 
-  evaluate(batch: Batch): { text: string; tally: DecisionTally } {
+  /** Takes back the buffer of a result's `text` once it is written, to fill it again. */
+  reuse(buffer: ArrayBuffer): void {
+    this.#out.reuse(buffer)
+  }
+
+  evaluate(batch: Batch): BatchResult {
+    if ('csv' in batch) {
+      const bytes = Buffer.from(batch.csv.buffer, batch.csv.byteOffset, batch.csv.byteLength)
+      const read = parseRange(bytes, this.#csvOptions!)
+      if ('invalid' in read) return { text: '', tally: emptyTally(), invalid: read.invalid }
+      return { ...this.#decide(read.rows), lineFeeds: read.lineFeeds }
+    }
+    return this.#decide('cells' in batch ? batch.cells : batch.objects)
+  }
+
+  #decide(rows: readonly (string[] | Record<string, unknown>)[]): {
+    text: string | Uint8Array
+    tally: DecisionTally
+  } {
     const tally = emptyTally()
     const { trace, format, columns } = this.#config
     const fixed = this.#config.now === undefined ? undefined : new Date(this.#config.now)
     const width = this.#config.header?.length ?? 0
-    let text = ''
+    const out = format === 'csv' ? undefined : this.#out
     const csvRows: unknown[][] = []
-    const rows = 'cells' in batch ? batch.cells : batch.objects
     for (const row of rows) {
       let mapped: MappedLead
       let ragged = false
@@ -93,13 +133,15 @@ export class BatchEvaluator {
       } else {
         const json = this.#toJson(decision)
         // Same bytes as JSON.stringify({ ...decision, problems }): problems go last.
-        text +=
-          mapped.problems.length === 0
-            ? `${json}\n`
-            : `${json.slice(0, -1)},"problems":${JSON.stringify(mapped.problems)}}\n`
+        if (mapped.problems.length === 0) {
+          out!.append(json)
+          out!.append('\n')
+        } else {
+          out!.append(`${json.slice(0, -1)},"problems":${JSON.stringify(mapped.problems)}}\n`)
+        }
       }
     }
-    if (format === 'csv' && csvRows.length > 0) text = stringify(csvRows, csvOptions)
-    return { text, tally }
+    if (out) return { text: out.take(), tally }
+    return { text: csvRows.length > 0 ? stringify(csvRows, csvOptions) : '', tally }
   }
 }

@@ -1,57 +1,50 @@
 import {
-  effectOf,
   personasSerializer,
-  reasonsSerializer,
   type Decision,
+  type RuleResult,
   type Ruleset,
 } from '../../engine/index.ts'
+import { reasonsWriter } from './reason-json.ts'
 
 const decisionKeys = 'leadId,ruleset,outcome,score,reasons,rules,personas,trace,evaluatedAt'
-const results = ['pass', 'fail', 'unknown'] as const
+/** Past this many remembered rule entries the cache starts over: memory stays bounded. */
+const LIMIT = 4096
 
 /**
- * `JSON.stringify(decision)`, faster for one ruleset: each rule's entry in `rules` can only
- * be one of three strings (pass, fail, unknown), written once per version instead of once
- * per lead, which is 40% of a decision's bytes; reasons and personas reuse their fixed parts
- * (engine/decision-json.ts). The output is byte-identical; a decision of
- * a shape it does not expect falls back to JSON.stringify.
+ * `JSON.stringify(decision)`, faster for one ruleset. A rule's entry in `rules` is one of
+ * a few frozen objects the compiled ruleset shares between decisions (one per result), and
+ * 40% of a decision's bytes: its JSON is made the first time the object is seen and found
+ * again by identity, with no checks (frozen, it cannot have changed). Reasons
+ * (./reason-json.ts) and personas (engine/decision-json.ts) reuse their fixed parts. The
+ * output is byte-identical; a decision of a shape it does not expect, or an entry that is
+ * not frozen, is written with JSON.stringify.
  *
  * @example
  * const toJson = decisionSerializer(ruleset)
  * toJson(decision) === JSON.stringify(decision) // true
  */
 export function decisionSerializer(ruleset: Ruleset): (decision: Decision) => string {
-  const active = ruleset.rules.filter((rule) => rule.enabled !== false)
-  const entries = active.map((rule) => {
-    const byResult = new Map<string, { effect: string; points: number; json: string }>()
-    for (const result of results) {
-      const { effect, points } = effectOf(rule, result)
-      const entry = { ruleId: rule.id, kind: rule.kind, owner: rule.owner, result, effect, points }
-      byResult.set(result, { effect, points, json: JSON.stringify(entry) })
+  const ruleJson = new Map<RuleResult, string>()
+  const ruleEntry = (rule: RuleResult): string => {
+    const known = ruleJson.get(rule)
+    if (known !== undefined) return known
+    const json = JSON.stringify(rule)
+    if (Object.isFrozen(rule)) {
+      if (ruleJson.size >= LIMIT) ruleJson.clear()
+      ruleJson.set(rule, json)
     }
-    return { ruleId: rule.id, byResult }
-  })
+    return json
+  }
   const rulesetJson = JSON.stringify({ id: ruleset.id, version: ruleset.version })
-  const reasonsJson = reasonsSerializer()
+  const reasonsJson = reasonsWriter()
   const personasJson = personasSerializer()
 
   return (decision) => {
+    if (Object.keys(decision).join(',') !== decisionKeys) return JSON.stringify(decision)
     const rules = decision.rules
-    if (rules.length !== entries.length || Object.keys(decision).join(',') !== decisionKeys) {
-      return JSON.stringify(decision)
-    }
     let rulesJson = ''
     for (let at = 0; at < rules.length; at++) {
-      const rule = rules[at]!
-      const known = entries[at]!
-      const entry = known.byResult.get(rule.result)
-      const same =
-        entry !== undefined &&
-        known.ruleId === rule.ruleId &&
-        entry.effect === rule.effect &&
-        entry.points === rule.points &&
-        Object.keys(rule).length === 6
-      rulesJson += (at === 0 ? '' : ',') + (same ? entry.json : JSON.stringify(rule))
+      rulesJson += (at === 0 ? '' : ',') + ruleEntry(rules[at]!)
     }
     const own =
       decision.ruleset.id === ruleset.id &&

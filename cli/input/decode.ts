@@ -1,5 +1,6 @@
 import { Transform, type TransformCallback } from 'node:stream'
 import { CliError } from '../exit-codes.ts'
+import { countLineFeeds } from './row-boundary.ts'
 
 export const inputEncodings = ['utf8', 'utf16le', 'latin1'] as const
 export type InputEncoding = (typeof inputEncodings)[number]
@@ -36,7 +37,7 @@ export class StrictDecoder extends Transform {
     try {
       const text = this.#decoder.decode(chunk, { stream: true })
       this.bytes += chunk.length
-      this.#lines += countNewlines(chunk)
+      this.#lines += countLineFeeds(chunk)
       done(null, text)
     } catch {
       done(this.#notDecodable(chunk))
@@ -65,27 +66,51 @@ export class StrictDecoder extends Transform {
 
   #notDecodable(chunk: Buffer): CliError {
     const at = firstInvalidUtf8(chunk)
-    const line = this.#lines + countNewlines(chunk.subarray(0, Math.max(at, 0)))
-    const where =
-      at >= 0 ? ` at line ${line} (byte ${this.bytes + at}, 0x${chunk[at]!.toString(16)})` : ''
-    return new CliError(
-      `${this.source}: not valid ${this.#encoding} text${where}. Save the file as UTF-8, or say what it is with --encoding latin1 or --encoding utf16le`,
-    )
+    const place =
+      at >= 0
+        ? {
+            line: this.#lines + countLineFeeds(chunk.subarray(0, at)),
+            byte: this.bytes + at,
+            value: chunk[at]!,
+          }
+        : undefined
+    return notDecodableError(this.source, this.#encoding, place)
   }
 }
 
-function countNewlines(chunk: Buffer): number {
-  let count = 0
-  let at = chunk.indexOf(10)
-  while (at !== -1) {
-    count++
-    at = chunk.indexOf(10, at + 1)
-  }
-  return count
+/** Where the first byte that is not valid text is: its line, file offset and value. */
+export interface UndecodableByte {
+  line: number
+  byte: number
+  value: number
 }
 
-/** Offset of the first byte that starts an invalid UTF-8 sequence, or -1. */
-function firstInvalidUtf8(bytes: Buffer): number {
+/**
+ * The error for input that is not valid text in its encoding, naming the first bad byte
+ * when it is known.
+ *
+ * @example
+ * notDecodableError('leads.csv', 'utf8', { line: 3, byte: 37, value: 0xe9 }).message
+ * // "leads.csv: not valid utf8 text at line 3 (byte 37, 0xe9). Save the file as UTF-8, ..."
+ */
+export function notDecodableError(
+  source: string,
+  encoding: InputEncoding,
+  place: UndecodableByte | undefined,
+): CliError {
+  const where = place
+    ? ` at line ${place.line} (byte ${place.byte}, 0x${place.value.toString(16)})`
+    : ''
+  return new CliError(
+    `${source}: not valid ${encoding} text${where}. Save the file as UTF-8, or say what it is with --encoding latin1 or --encoding utf16le`,
+  )
+}
+
+/**
+ * Offset of the first byte that starts an invalid UTF-8 sequence, or -1 (also for a sequence
+ * cut short by the end of `bytes`).
+ */
+export function firstInvalidUtf8(bytes: Uint8Array): number {
   let at = 0
   while (at < bytes.length) {
     const byte = bytes[at]!

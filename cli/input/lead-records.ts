@@ -5,6 +5,7 @@ import { pipeline } from 'node:stream/promises'
 import type { Readable } from 'node:stream'
 import { CsvError, parse } from 'csv-parse'
 import { CliError } from '../exit-codes.ts'
+import { csvParseOptions } from './csv-options.ts'
 import { StrictDecoder, type InputEncoding } from './decode.ts'
 import { unsafeValueProblem } from './unsafe-value.ts'
 
@@ -62,22 +63,14 @@ export async function openLeadInput(
   if (path === '-') {
     raw = options.stdin ?? process.stdin
   } else {
-    try {
-      const stat = statSync(path)
-      if (stat.isDirectory()) throw new CliError(`${path}: is a folder, not a lead file`)
-      size = stat.size
-    } catch (error) {
-      if (error instanceof CliError) throw error
-      throw new CliError(`${path}: no such file`)
-    }
+    size = leadFileSize(path)
     raw = createReadStream(path, { highWaterMark: 256 * 1024 })
   }
   const source = path === '-' ? 'standard input' : path
   const decoder = new StrictDecoder(options.encoding, source)
   const decoded = raw.pipe(decoder)
   raw.on('error', (error) => decoder.destroy(new CliError(`${source}: ${error.message}`)))
-  const format =
-    options.format ?? formatByExtension[extname(path).toLowerCase()] ?? (await sniff(decoded))
+  const format = declaredFormat(path, options.format) ?? (await sniff(decoded))
   if (format === 'json' && size !== undefined && size > MAX_JSON_BYTES) {
     throw new CliError(
       `${source}: a .json file over 256 MB; convert it to NDJSON (one lead per line), which streams`,
@@ -92,6 +85,23 @@ export async function openLeadInput(
         : jsonRecords(decoded, source)
   const position = () => tracker.position()
   return { path, format, encoding: options.encoding, size, decoder, records, position }
+}
+
+/** The size of a lead file; a missing file or a folder is refused. */
+export function leadFileSize(path: string): number {
+  try {
+    const stat = statSync(path)
+    if (stat.isDirectory()) throw new CliError(`${path}: is a folder, not a lead file`)
+    return stat.size
+  } catch (error) {
+    if (error instanceof CliError) throw error
+    throw new CliError(`${path}: no such file`)
+  }
+}
+
+/** The format `--input-format` or the file's extension gives, if either does. */
+export function declaredFormat(path: string, format?: InputFormat): InputFormat | undefined {
+  return format ?? formatByExtension[extname(path).toLowerCase()]
 }
 
 async function sniff(decoded: Readable): Promise<InputFormat> {
@@ -110,14 +120,7 @@ async function* csvRecords(
   delimiter: string,
   tracker: { position: () => number },
 ): AsyncGenerator<LeadRecord> {
-  // Rows with nothing but blanks (",,," at the end of an Excel export) are not leads.
-  const parser = parse({
-    delimiter,
-    bom: true,
-    relax_column_count: true,
-    skip_empty_lines: true,
-    skip_records_with_empty_values: true,
-  })
+  const parser = parse(csvParseOptions(delimiter))
   // The parser counts characters; for a UTF-8 file with accents that is a little under the
   // bytes, which only makes the progress bar a little cautious.
   tracker.position = () => parser.info.bytes
@@ -138,7 +141,8 @@ async function* csvRecords(
   }
 }
 
-function checkedHeader(cells: string[], source: string): string[] {
+/** The header's column names, trimmed; a name used twice is refused. */
+export function checkedHeader(cells: string[], source: string): string[] {
   const columns = cells.map((cell) => cell.trim())
   const seen = new Set<string>()
   for (const column of columns) {

@@ -71,11 +71,18 @@ export class DecisionWriter {
     })
   }
 
-  /** Writes text or UTF-8 bytes; answers a promise only when the destination needs a pause. */
-  write(text: string | Uint8Array): Promise<void> | undefined {
+  /**
+   * Writes text or UTF-8 bytes; answers a promise only when the destination needs a pause.
+   * `written` is called once the bytes are no longer needed (written, or dropped).
+   */
+  write(text: string | Uint8Array, written?: () => void): Promise<void> | undefined {
     if (this.#failure) throw this.#failure
-    if (text.length === 0 || this.closedByReader) return undefined
-    if (this.#stream.write(text)) return undefined
+    if (text.length === 0 || this.closedByReader) {
+      written?.()
+      return undefined
+    }
+    const done = written && ((error?: Error | null) => (error ? undefined : written()))
+    if (this.#stream.write(text, done)) return undefined
     return new Promise((resolve) => {
       const done = () => {
         this.#stream.off('drain', done)

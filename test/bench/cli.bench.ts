@@ -104,9 +104,9 @@ try {
   console.log(
     `load average (1 min) at the end: ${loadavg()[0]!.toFixed(2)} on ${availableParallelism()} cores`,
   )
-  // The default (worker threads when cores are idle, else one thread) is what a user gets.
+  // The default (a worker per core, up to 8, that parse the file themselves) is what a user gets.
   console.log(
-    `default run started at load ${loadBefore.toFixed(2)}; it starts workers only with two idle cores`,
+    `default run started at load ${loadBefore.toFixed(2)}; by default the CLI starts a worker per core (up to 8) on 2 cores or more`,
   )
   console.log(
     `RESULT cli leads=${LEADS} leads_per_s=${rate(chosen)} peak_rss_mb=${chosen.peakRssMb}`,

@@ -35,6 +35,20 @@ describe('progress bar', () => {
     expect(run.stdout).toContain('5,000 leads decided by b2b-inbound v1')
   })
 
+  it('reaches 100% with worker threads parsing the file in ranges', () => {
+    const command = [process.execPath, 'bin/leadgate.js', ...args.slice(0, -2), '--workers', '2']
+      .map((arg) => `'${arg}'`)
+      .join(' ')
+    const run = spawnSync('script', ['-q', '-e', '-c', command, '/dev/null'], {
+      encoding: 'utf8',
+      timeout: 60_000,
+    })
+    expect(run.status).toBe(0)
+    expect(run.stdout).toMatch(/100% \| 5000 leads \| \d+ leads\/s \| ETA 0s/)
+    expect(run.stdout).toContain('5,000 leads decided by b2b-inbound v1')
+    expect(run.stdout).toContain('on 2 worker threads')
+  })
+
   it('stays silent when stderr is not a terminal', () => {
     const run = runCli(args)
     expect(run.code).toBe(0)

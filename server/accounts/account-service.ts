@@ -6,7 +6,7 @@ import type {
   UserRecord,
   UserStore,
 } from '../store/types.ts'
-import { decoyPasswordHash, verifyPassword } from './password.ts'
+import { decoyPasswordHash, hashPassword, verifyPassword } from './password.ts'
 import { userPrincipal, type Principal } from './principal.ts'
 import { newApiKey, parseApiKey, randomToken, sha256 } from './tokens.ts'
 
@@ -39,15 +39,50 @@ export class AccountService {
     const valid = await verifyPassword(password, user?.passwordHash ?? decoyPasswordHash)
     if (!user || !valid || user.disabled) return undefined
     await this.stores.sessions.deleteExpiredSessions(now)
+    return { ...(await this.startSession(user.id, now)), user }
+  }
+
+  private async startSession(userId: string, now: Date) {
     const token = randomToken()
     const expiresAt = new Date(now.getTime() + SESSION_TTL_MS)
     await this.stores.sessions.createSession({
       tokenHash: sha256(token),
-      userId: user.id,
+      userId,
       createdAt: now.toISOString(),
       expiresAt: expiresAt.toISOString(),
     })
-    return { token, user, expiresAt }
+    return { token, expiresAt }
+  }
+
+  /**
+   * Sets a new password for a user who proved the current one. Every session of that user
+   * ends (a stolen cookie dies with the old password) and a fresh session is returned for the
+   * device that made the change, so the person stays signed in there.
+   *
+   * @example
+   * const result = await accounts.changePassword(userId, 'old-password-1', 'new-password-2')
+   * if (result === 'wrong_password') throw …
+   */
+  async changePassword(
+    userId: string,
+    currentPassword: string,
+    newPassword: string,
+    now = new Date(),
+  ): Promise<
+    'wrong_password' | 'same_password' | { token: string; user: UserRecord; expiresAt: Date }
+  > {
+    const user = await this.stores.users.getUser(userId)
+    if (!user || user.disabled || !(await verifyPassword(currentPassword, user.passwordHash))) {
+      return 'wrong_password'
+    }
+    if (currentPassword.normalize('NFC') === newPassword.normalize('NFC')) return 'same_password'
+    const updated = await this.stores.users.updateUser(userId, {
+      passwordHash: await hashPassword(newPassword),
+      updatedAt: now.toISOString(),
+    })
+    if (!updated) return 'wrong_password'
+    await this.stores.sessions.deleteUserSessions(userId)
+    return { ...(await this.startSession(userId, now)), user: updated }
   }
 
   async logout(token: string): Promise<void> {

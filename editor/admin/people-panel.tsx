@@ -3,6 +3,7 @@ import { client, messageOf, unwrap } from '../api/client.ts'
 import { ConfirmDialog } from '../ui/confirm-dialog.tsx'
 import { EmptyState, ErrorState } from '../ui/empty-state.tsx'
 import { useToast } from '../ui/toasts.tsx'
+import { useSession } from '../app/session.tsx'
 import type { AsyncState } from '../app/use-async.ts'
 import { AddPersonDialog } from './add-person-dialog.tsx'
 import type { Person } from './admin-types.ts'
@@ -24,6 +25,7 @@ interface PeoplePanelProps {
 /** Everyone who can sign in: add them, change their roles, reset, disable or remove them. */
 export function PeoplePanel({ state, reload, actorId }: PeoplePanelProps) {
   const toast = useToast()
+  const { refresh } = useSession()
   const [open, setOpen] = useState<Open>(null)
   const close = () => setOpen(null)
   const people = state.status === 'ready' ? state.value : []
@@ -112,9 +114,10 @@ export function PeoplePanel({ state, reload, actorId }: PeoplePanelProps) {
           onSaved={(person) => {
             toast(`${person.name} saved`)
             close()
-            // Someone who just gave up their own admin role cannot read this screen any more.
-            if (person.id === actorId && !person.roles.includes('admin')) window.location.reload()
-            else reload()
+            // The header shows your own name and roles; without admin, this screen explains why
+            // it is closed to you.
+            if (person.id === actorId) void refresh()
+            reload()
           }}
         />
       )}

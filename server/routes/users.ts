@@ -50,7 +50,8 @@ const patchRoute = createRoute({
   method: 'patch',
   path: '/{userId}',
   tags,
-  summary: 'Change name, email, roles, password or disable (admin)',
+  summary:
+    'Change name, email, roles, password or disable (admin); never leaves no active admin, never disables yourself',
   middleware: adminOnly,
   request: { params: userIdParams, body: jsonBody(patchUserSchema) },
   responses: { 200: jsonContent(userSchema, 'Changed'), ...pick(400, 401, 403, 404, 409, 415) },
@@ -60,7 +61,8 @@ const deleteRoute = createRoute({
   method: 'delete',
   path: '/{userId}',
   tags,
-  summary: 'Remove a user (admin)',
+  summary:
+    'Remove a user and end their sessions (admin); not yourself, never the last active admin',
   middleware: adminOnly,
   request: { params: userIdParams },
   responses: { 204: { description: 'Removed' }, ...pick(400, 401, 403, 404, 409) },

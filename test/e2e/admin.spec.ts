@@ -33,6 +33,22 @@ test('an admin adds people and a key; a new person changes their password', asyn
   await expect(page.getByRole('heading', { name: 'People and API keys' })).toBeVisible()
   await expect(page.getByTestId(`person-${people.marketing.email}`)).toContainText('Mia Marketing')
 
+  // The only admin cannot give up the admin role: the server's reason is shown in the dialog.
+  await page
+    .getByTestId(`person-${people.admin.email}`)
+    .getByRole('button', { name: 'Edit' })
+    .click()
+  const own = page.getByRole('dialog', { name: 'Edit Administrator' })
+  await own.getByRole('checkbox', { name: /^viewer/i }).check()
+  await own.getByRole('checkbox', { name: /^admin/i }).uncheck()
+  await expect(own).toContainText('You are removing your own admin role')
+  await own.getByRole('button', { name: 'Save changes' }).click()
+  await expect(own.getByRole('alert').first()).toHaveText(
+    'Administrator is the last active admin; make someone else an admin first',
+  )
+  await screenshot(page, 'admin-last-admin')
+  await own.getByRole('button', { name: 'Cancel' }).click()
+
   // A marketing person, with the generated password shown once after adding.
   const first = await addPerson(page, nora, 'marketing')
   await screenshot(page, 'admin-add-person')

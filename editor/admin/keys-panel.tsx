@@ -7,6 +7,7 @@ import { EmptyState, ErrorState } from '../ui/empty-state.tsx'
 import { TableSkeleton } from '../ui/table-skeleton.tsx'
 import { useToast } from '../ui/toasts.tsx'
 import type { ApiKeyView, Person } from './admin-types.ts'
+import { lastUsedText } from './last-used.ts'
 import { NewKeyDialog } from './new-key-dialog.tsx'
 
 interface KeysPanelProps {
@@ -29,6 +30,7 @@ export function KeysPanel({ state, reload, people }: KeysPanelProps) {
             b.createdAt.localeCompare(a.createdAt),
         )
       : []
+  const now = new Date()
   const creator = (id: string) => people.find((person) => person.id === id)?.name ?? 'a former user'
   const newKeyButton = (
     <button className="btn btn-primary" onClick={() => setCreating(true)}>
@@ -62,6 +64,7 @@ export function KeysPanel({ state, reload, people }: KeysPanelProps) {
                 <th>Name</th>
                 <th>Scope</th>
                 <th>Created</th>
+                <th>Last used</th>
                 <th>Status</th>
                 <th aria-label="Actions" />
               </tr>
@@ -84,6 +87,7 @@ export function KeysPanel({ state, reload, people }: KeysPanelProps) {
                     {formatDate(key.createdAt)}
                     <div className="muted">by {creator(key.createdBy)}</div>
                   </td>
+                  <td className="small nowrap">{lastUsedText(key.lastUsedAt, now)}</td>
                   <td>
                     {key.revokedAt ? (
                       <span className="badge badge-disabled">

@@ -13,6 +13,8 @@ import { newApiKey, parseApiKey, randomToken, sha256 } from './tokens.ts'
 export const SESSION_COOKIE = 'leadgate_session'
 export const SESSION_TTL_MS = 7 * 24 * 60 * 60 * 1000
 const KEY_CACHE_MS = 30_000
+/** How precisely "last used" is kept: one store write per key per minute at most. */
+export const KEY_USE_PRECISION_MS = 60_000
 
 export interface AccountStores {
   users: UserStore
@@ -26,6 +28,7 @@ export interface AccountStores {
  */
 export class AccountService {
   private readonly keyCache = new Map<string, { record: ApiKeyRecord; at: number }>()
+  private readonly keyUseWritten = new Map<string, number>()
 
   constructor(readonly stores: AccountStores) {}
 
@@ -96,7 +99,7 @@ export class AccountService {
     return user && !user.disabled ? userPrincipal(user) : undefined
   }
 
-  async fromApiKey(key: string): Promise<Principal | undefined> {
+  async fromApiKey(key: string, now = new Date()): Promise<Principal | undefined> {
     const parsed = parseApiKey(key)
     if (!parsed) return undefined
     const cached = this.keyCache.get(parsed.id)
@@ -111,7 +114,20 @@ export class AccountService {
     const stored = Buffer.from(record.secretHash, 'hex')
     if (given.length !== stored.length || !timingSafeEqual(given, stored)) return undefined
     if (record.revokedAt !== null) return undefined
+    this.noteKeyUse(record.id, now)
     return { kind: 'key', id: record.id, name: record.name, scope: record.scope }
+  }
+
+  /**
+   * Keeps "last used" for the admin's key list without a store write per evaluation: at most
+   * one per key per minute, not awaited (a failed write costs only that minute's mark, and an
+   * evaluation must not wait for, or fail on, bookkeeping).
+   */
+  private noteKeyUse(id: string, now: Date): void {
+    const last = this.keyUseWritten.get(id)
+    if (last !== undefined && now.getTime() - last < KEY_USE_PRECISION_MS) return
+    this.keyUseWritten.set(id, now.getTime())
+    this.stores.keys.touchKey(id, now.toISOString()).catch(() => this.keyUseWritten.delete(id))
   }
 
   async createApiKey(

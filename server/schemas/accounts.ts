@@ -82,6 +82,10 @@ export const apiKeySchema = z
     createdBy: z.string(),
     createdAt: z.string(),
     revokedAt: z.string().nullable(),
+    lastUsedAt: z
+      .string()
+      .nullable()
+      .describe('When the key was last accepted, to the minute; null if never used'),
   })
   .meta({ id: 'ApiKey' })
 

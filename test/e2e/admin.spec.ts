@@ -100,6 +100,8 @@ test('an admin adds people and a key; a new person changes their password', asyn
   expect((await evaluate(key)).status).toBe(200)
   const row = page.getByTestId('key-Website form')
   await expect(row).toContainText('by Administrator')
+  await page.reload()
+  await expect(row).toContainText('Just now')
   await expect(page.locator('body')).not.toContainText(key)
   await screenshot(page, 'admin-keys')
   await row.getByRole('button', { name: 'Revoke' }).click()

@@ -53,19 +53,23 @@ export function AuditScreen({ filters }: { filters: AuditFilters }) {
                 icon="∅"
                 title={filtered ? 'No decision matches these filters' : 'No decisions yet'}
                 action={
-                  filtered && (
+                  filtered ? (
                     <button
                       className="btn"
                       onClick={() => navigate({ name: 'audit', filters: {} })}
                     >
                       Clear filters
                     </button>
+                  ) : (
+                    <a className="btn" href="/api/docs" target="_blank" rel="noreferrer">
+                      How to send leads: API reference
+                    </a>
                   )
                 }
               >
                 {filtered
                   ? 'Check the lead id or email for typos, widen the dates, or drop a filter.'
-                  : 'Decisions appear here as soon as a CRM, form or batch asks leadgate to decide a lead.'}
+                  : "Decisions appear here as soon as a CRM, form or batch asks leadgate to decide a lead (POST /api/evaluate or /api/evaluate/batch with an API key). Leads tried in a ruleset's Test tab and files run through the leadgate command line are not logged."}
               </EmptyState>
             )}
           {(state.status === 'ready' || state.status === 'more-failed') &&

@@ -39,9 +39,8 @@ export function RulesetListScreen() {
   const [creating, setCreating] = useState(false)
   return (
     <div className="page">
-      <AppHeader>
-        <span>Rulesets</span>
-      </AppHeader>
+      {/* No breadcrumb: the section tab already says "Rulesets". */}
+      <AppHeader />
       <main className="page-body">
         <div className="page-title">
           <div>
@@ -111,7 +110,10 @@ function RulesetRow({ row }: { row: Row }) {
   const published = summary.published
     ? versions.find((v) => v.version === summary.published!.version)
     : undefined
-  const signers = (published ?? latest)?.approvals.filter((approval) => approval.current) ?? []
+  const shown = published ?? latest
+  const signers = shown?.approvals.filter((approval) => approval.current) ?? []
+  // The examples shipped with leadgate are published by the first start, not signed by anyone.
+  const example = shown?.createdBy === 'system'
   return (
     <tr
       onClick={() => navigate({ name: 'editor', id: summary.id })}
@@ -148,7 +150,9 @@ function RulesetRow({ row }: { row: Row }) {
       </td>
       <td>
         {signers.length === 0 ? (
-          <span className="muted small">No sign-off yet</span>
+          <span className="muted small">
+            {example ? 'Example, published on first start' : 'No sign-off yet'}
+          </span>
         ) : (
           <div className="signers">
             {signers.map((approval) => (

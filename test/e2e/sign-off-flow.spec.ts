@@ -22,6 +22,9 @@ test.describe.serial('a ruleset from canvas to published decision', () => {
     await screenshot(page, '01-login')
     await signIn(page, people.marketing)
     await screenshot(page, '02-ruleset-list')
+    await expect(page.getByTestId('ruleset-b2b-inbound')).toContainText(
+      'Example, published on first start',
+    )
     await createRuleset(page, 'E2E inbound')
     await screenshot(page, '03-empty-canvas')
 

@@ -6,6 +6,7 @@ import { randomId } from '../../server/accounts/tokens.ts'
 import { createApp } from '../../server/app.ts'
 import { openServices, type OpenedServices } from '../../server/open-services.ts'
 import type { Role } from '../../server/store/types.ts'
+import { createTestDatabase } from '../store/store-factories.ts'
 
 export const repoRoot = resolve(import.meta.dirname, '../..')
 export const PASSWORD = 'correct-horse-battery'
@@ -24,6 +25,8 @@ export type Person = keyof typeof people
 
 export interface Harness {
   app: ReturnType<typeof createApp>
+  /** Where rulesets, accounts and decisions live. */
+  store: 'embedded' | 'postgres'
   services: OpenedServices
   dataDir: string
   /** Session cookie per person. */
@@ -53,9 +56,15 @@ export async function openHarness(
   options: { editorDir?: string; maskContact?: boolean; databaseUrl?: string } = {},
 ): Promise<Harness> {
   const dataDir = mkdtempSync(join(tmpdir(), 'leadgate-test-'))
+  // LEADGATE_TEST_SERVER_STORE=postgres runs a server test on its own fresh PostgreSQL database.
+  const database =
+    options.databaseUrl === undefined && process.env.LEADGATE_TEST_SERVER_STORE === 'postgres'
+      ? await createTestDatabase()
+      : undefined
+  const databaseUrl = options.databaseUrl ?? database?.url
   const services = await openServices({
     dataDir,
-    ...(options.databaseUrl ? { databaseUrl: options.databaseUrl } : {}),
+    ...(databaseUrl ? { databaseUrl } : {}),
     rulesetsDir: join(repoRoot, 'rulesets'),
     maskContact: options.maskContact ?? false,
     log: () => {},
@@ -102,6 +111,7 @@ export async function openHarness(
   }
   return {
     app,
+    store: databaseUrl ? 'postgres' : 'embedded',
     services,
     dataDir,
     cookies,
@@ -110,6 +120,7 @@ export async function openHarness(
     request,
     close: async () => {
       await services.close()
+      await database?.drop()
       rmSync(dataDir, { recursive: true, force: true })
     },
   }

@@ -21,8 +21,20 @@ const listed = async (id: string) => {
   return keys.find((key) => key.id === id)!
 }
 
-// touchKey is not awaited by the evaluation; give the write a moment to land.
-const settle = () => new Promise((resolve) => setTimeout(resolve, 50))
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
+
+/** The evaluation does not await touchKey: waits (up to 5 s) until the listed time is `wanted`. */
+async function lastUsedBecomes(id: string, wanted: (at: string | null) => boolean) {
+  for (let tries = 0; tries < 100; tries++) {
+    const { lastUsedAt } = await listed(id)
+    if (wanted(lastUsedAt)) return lastUsedAt
+    await pause(50)
+  }
+  return (await listed(id)).lastUsedAt
+}
+
+// For "nothing was written": long enough for a write that was started to have landed.
+const settle = () => pause(300)
 
 describe('when an API key was last used', () => {
   it('is null for a key nobody has used', async () => {
@@ -41,8 +53,7 @@ describe('when an API key was last used', () => {
       body: JSON.stringify({ ruleset: 'b2b-inbound', lead: leads['T-1'] }),
     })
     expect(res.status).toBe(200)
-    await settle()
-    const { lastUsedAt } = await listed(id)
+    const lastUsedAt = await lastUsedBecomes(id, (at) => at !== null)
     expect(lastUsedAt! >= before).toBe(true)
     expect(lastUsedAt! <= new Date().toISOString()).toBe(true)
   })
@@ -52,12 +63,16 @@ describe('when an API key was last used', () => {
     const start = new Date('2026-11-23T10:00:00.000Z')
     const at = (ms: number) => new Date(start.getTime() + ms)
     await h.services.accounts.fromApiKey(key, at(0))
+    expect(await lastUsedBecomes(record.id, (time) => time !== null)).toBe(
+      '2026-11-23T10:00:00.000Z',
+    )
     await h.services.accounts.fromApiKey(key, at(KEY_USE_PRECISION_MS - 1))
     await settle()
     expect((await listed(record.id)).lastUsedAt).toBe('2026-11-23T10:00:00.000Z')
     await h.services.accounts.fromApiKey(key, at(KEY_USE_PRECISION_MS))
-    await settle()
-    expect((await listed(record.id)).lastUsedAt).toBe('2026-11-23T10:01:00.000Z')
+    expect(await lastUsedBecomes(record.id, (time) => time !== '2026-11-23T10:00:00.000Z')).toBe(
+      '2026-11-23T10:01:00.000Z',
+    )
   })
 
   it('is not set by a wrong secret for the key’s id', async () => {

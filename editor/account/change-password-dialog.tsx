@@ -1,8 +1,9 @@
 import { useState, type FormEvent } from 'react'
 import { client, unwrap } from '../api/client.ts'
 import { formErrorsOf, noErrors, type FormErrors } from '../admin/form-errors.ts'
+import { ConfirmActions } from '../ui/confirm-actions.tsx'
 import { Dialog } from '../ui/dialog.tsx'
-import { TextField } from '../ui/text-field.tsx'
+import { FormTextField } from '../ui/form-text-field.tsx'
 import { useToast } from '../ui/toasts.tsx'
 import { newPasswordProblem } from './new-password.ts'
 
@@ -43,14 +44,13 @@ export function ChangePasswordDialog({ onClose }: { onClose: () => void }) {
       title="Change your password"
       onClose={onClose}
       actions={
-        <>
-          <button className="btn" onClick={onClose}>
-            Cancel
-          </button>
-          <button className="btn btn-primary" disabled={busy} onClick={() => void submit()}>
-            {busy ? 'Changing…' : 'Change password'}
-          </button>
-        </>
+        <ConfirmActions
+          confirm="Change password"
+          working="Changing…"
+          busy={busy}
+          onConfirm={() => void submit()}
+          onCancel={onClose}
+        />
       }
     >
       <p className="small muted" style={{ marginBottom: 12 }}>
@@ -62,7 +62,7 @@ export function ChangePasswordDialog({ onClose }: { onClose: () => void }) {
         </div>
       )}
       <form onSubmit={(event) => void submit(event)} noValidate>
-        <TextField
+        <FormTextField
           id="current-password"
           label="Current password"
           type="password"
@@ -71,7 +71,7 @@ export function ChangePasswordDialog({ onClose }: { onClose: () => void }) {
           onChange={setCurrent}
           error={errors.fields.currentPassword}
         />
-        <TextField
+        <FormTextField
           id="new-password"
           label="New password"
           type="password"
@@ -81,7 +81,7 @@ export function ChangePasswordDialog({ onClose }: { onClose: () => void }) {
           error={errors.fields.newPassword}
           hint="At least 10 characters."
         />
-        <TextField
+        <FormTextField
           id="repeat-password"
           label="New password again"
           type="password"

@@ -1,7 +1,8 @@
 import { useState, type FormEvent } from 'react'
 import { client, unwrap } from '../api/client.ts'
+import { ConfirmActions } from '../ui/confirm-actions.tsx'
 import { Dialog } from '../ui/dialog.tsx'
-import { TextField } from '../ui/text-field.tsx'
+import { FormTextField } from '../ui/form-text-field.tsx'
 import type { Person, Role } from './admin-types.ts'
 import { formErrorsOf, noErrors, type FormErrors } from './form-errors.ts'
 import { generatePassword } from './generate-password.ts'
@@ -75,18 +76,14 @@ export function AddPersonDialog({ onClose, onAdded }: AddPersonDialogProps) {
       title="Add a person"
       onClose={onClose}
       actions={
-        <>
-          <button className="btn" onClick={onClose}>
-            Cancel
-          </button>
-          <button
-            className="btn btn-primary"
-            disabled={busy || !email.trim() || !name.trim() || !password}
-            onClick={() => void submit()}
-          >
-            {busy ? 'Adding…' : 'Add person'}
-          </button>
-        </>
+        <ConfirmActions
+          confirm="Add person"
+          working="Adding…"
+          busy={busy}
+          disabled={!email.trim() || !name.trim() || !password}
+          onConfirm={() => void submit()}
+          onCancel={onClose}
+        />
       }
     >
       <form onSubmit={(event) => void submit(event)} noValidate>
@@ -95,7 +92,7 @@ export function AddPersonDialog({ onClose, onAdded }: AddPersonDialogProps) {
             {errors.general}
           </div>
         )}
-        <TextField
+        <FormTextField
           id="person-name"
           label="Name"
           value={name}
@@ -103,7 +100,7 @@ export function AddPersonDialog({ onClose, onAdded }: AddPersonDialogProps) {
           error={errors.fields.name}
           placeholder="e.g. Mia Meyer"
         />
-        <TextField
+        <FormTextField
           id="person-email"
           label="Email"
           type="email"

@@ -1,7 +1,8 @@
 import { useState } from 'react'
 import { client, unwrap } from '../api/client.ts'
+import { ConfirmActions } from '../ui/confirm-actions.tsx'
 import { Dialog } from '../ui/dialog.tsx'
-import { TextField } from '../ui/text-field.tsx'
+import { FormTextField } from '../ui/form-text-field.tsx'
 import type { Person, Role } from './admin-types.ts'
 import { formErrorsOf, noErrors, type FormErrors } from './form-errors.ts'
 import { ownRoleWarning } from './people-roles.ts'
@@ -52,18 +53,14 @@ export function EditPersonDialog({ person, actorId, onClose, onSaved }: EditPers
       title={`Edit ${person.name}`}
       onClose={onClose}
       actions={
-        <>
-          <button className="btn" onClick={onClose}>
-            Cancel
-          </button>
-          <button
-            className="btn btn-primary"
-            disabled={busy || Object.keys(changes).length === 0}
-            onClick={() => void save()}
-          >
-            {busy ? 'Saving…' : 'Save changes'}
-          </button>
-        </>
+        <ConfirmActions
+          confirm="Save changes"
+          working="Saving…"
+          busy={busy}
+          disabled={Object.keys(changes).length === 0}
+          onConfirm={() => void save()}
+          onCancel={onClose}
+        />
       }
     >
       {errors.general && (
@@ -71,14 +68,14 @@ export function EditPersonDialog({ person, actorId, onClose, onSaved }: EditPers
           {errors.general}
         </div>
       )}
-      <TextField
+      <FormTextField
         id="edit-name"
         label="Name"
         value={name}
         onChange={setName}
         error={errors.fields.name}
       />
-      <TextField
+      <FormTextField
         id="edit-email"
         label="Email"
         type="email"

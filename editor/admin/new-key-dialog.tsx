@@ -1,8 +1,9 @@
 import { useState } from 'react'
 import { client, unwrap } from '../api/client.ts'
 import { CopyButton } from '../ui/copy-button.tsx'
+import { ConfirmActions } from '../ui/confirm-actions.tsx'
 import { Dialog } from '../ui/dialog.tsx'
-import { TextField } from '../ui/text-field.tsx'
+import { FormTextField } from '../ui/form-text-field.tsx'
 import type { CreatedKey } from './admin-types.ts'
 import { evaluateCurl } from './evaluate-example.ts'
 import { formErrorsOf, noErrors, type FormErrors } from './form-errors.ts'
@@ -89,18 +90,14 @@ export function NewKeyDialog({ onClose, onCreated }: NewKeyDialogProps) {
       title="New API key"
       onClose={onClose}
       actions={
-        <>
-          <button className="btn" onClick={onClose}>
-            Cancel
-          </button>
-          <button
-            className="btn btn-primary"
-            disabled={busy || !name.trim()}
-            onClick={() => void create()}
-          >
-            {busy ? 'Creating…' : 'Create key'}
-          </button>
-        </>
+        <ConfirmActions
+          confirm="Create key"
+          working="Creating…"
+          busy={busy}
+          disabled={!name.trim()}
+          onConfirm={() => void create()}
+          onCancel={onClose}
+        />
       }
     >
       {errors.general && (
@@ -114,7 +111,7 @@ export function NewKeyDialog({ onClose, onCreated }: NewKeyDialogProps) {
           if (name.trim()) void create()
         }}
       >
-        <TextField
+        <FormTextField
           id="key-name"
           label="Name"
           value={name}

@@ -1,5 +1,6 @@
 import { useState } from 'react'
 import { client, unwrap } from '../api/client.ts'
+import { ConfirmActions } from '../ui/confirm-actions.tsx'
 import { Dialog } from '../ui/dialog.tsx'
 import type { Person } from './admin-types.ts'
 import { formErrorsOf, noErrors, type FormErrors } from './form-errors.ts'
@@ -56,18 +57,14 @@ export function ResetPasswordDialog({ person, onClose }: ResetPasswordDialogProp
       title={`Reset ${person.name}’s password`}
       onClose={onClose}
       actions={
-        <>
-          <button className="btn" onClick={onClose}>
-            Cancel
-          </button>
-          <button
-            className="btn btn-primary"
-            disabled={busy || !password}
-            onClick={() => void reset()}
-          >
-            {busy ? 'Resetting…' : 'Reset password'}
-          </button>
-        </>
+        <ConfirmActions
+          confirm="Reset password"
+          working="Resetting…"
+          busy={busy}
+          disabled={!password}
+          onConfirm={() => void reset()}
+          onCancel={onClose}
+        />
       }
     >
       <p className="small muted" style={{ marginBottom: 12 }}>

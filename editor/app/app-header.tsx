@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react'
 import { AccountMenu } from '../account/account-menu.tsx'
+import { BrandMark } from '../ui/brand-mark.tsx'
 import { hrefOf, useRoute } from './hash-route.ts'
 import { useSession, useUser } from './session.tsx'
 
@@ -12,18 +13,8 @@ export function AppHeader({ children }: { children?: ReactNode }) {
   return (
     <header className="app-header">
       <a className="brand" href="#/">
-        <span className="brand-mark" aria-hidden="true">
-          <svg viewBox="0 0 32 32" width="26" height="26">
-            <rect width="32" height="32" rx="8" fill="#4f46e5" />
-            <path
-              d="M9 9v14h14"
-              stroke="white"
-              strokeWidth="3.5"
-              fill="none"
-              strokeLinecap="round"
-              strokeLinejoin="round"
-            />
-          </svg>
+        <span className="brand-mark">
+          <BrandMark size={26} />
         </span>
         leadgate
       </a>

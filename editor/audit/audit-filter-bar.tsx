@@ -1,6 +1,8 @@
 import { useState, type FormEvent } from 'react'
 import { client, unwrap } from '../api/client.ts'
 import { useAsync } from '../app/use-async.ts'
+import { Field } from '../ui/field.tsx'
+import { TextField } from '../ui/text-field.tsx'
 import type { Outcome } from '../../engine/index.ts'
 import { activeFilterCount, filtersProblem, type AuditFilters } from './audit-filters.ts'
 
@@ -35,16 +37,13 @@ export function AuditFilterBar({ filters, onSearch }: AuditFilterBarProps) {
     if (!problem) onSearch(draft)
   }
   const text = (key: 'leadId' | 'email' | 'company' | 'reason', label: string, hint: string) => (
-    <div className="field">
-      <label htmlFor={`audit-${key}`}>{label}</label>
-      <input
-        id={`audit-${key}`}
-        className="input"
-        value={draft[key] ?? ''}
-        placeholder={hint}
-        onChange={(event) => set(key, event.target.value)}
-      />
-    </div>
+    <TextField
+      id={`audit-${key}`}
+      label={label}
+      value={draft[key] ?? ''}
+      placeholder={hint}
+      onChange={(value) => set(key, value)}
+    />
   )
   return (
     <form className="card audit-filters" onSubmit={submit} aria-label="Search decisions">
@@ -52,8 +51,7 @@ export function AuditFilterBar({ filters, onSearch }: AuditFilterBarProps) {
         {text('leadId', 'Lead id', 'e.g. 00Q5e00000AbCdE')}
         {text('email', 'Email', 'exact address')}
         {text('company', 'Company', 'part of the name')}
-        <div className="field">
-          <label htmlFor="audit-outcome">Outcome</label>
+        <Field htmlFor="audit-outcome" label="Outcome">
           <select
             id="audit-outcome"
             className="select"
@@ -65,10 +63,9 @@ export function AuditFilterBar({ filters, onSearch }: AuditFilterBarProps) {
             <option value="nurture">Nurture</option>
             <option value="rejected">Rejected</option>
           </select>
-        </div>
+        </Field>
         {text('reason', 'Reason (rule id)', 'e.g. min-employees')}
-        <div className="field">
-          <label htmlFor="audit-ruleset">Ruleset</label>
+        <Field htmlFor="audit-ruleset" label="Ruleset">
           <select
             id="audit-ruleset"
             className="select"
@@ -86,43 +83,35 @@ export function AuditFilterBar({ filters, onSearch }: AuditFilterBarProps) {
                 </option>
               ))}
           </select>
-        </div>
-        <div className="field">
-          <label htmlFor="audit-version">Version</label>
-          <input
-            id="audit-version"
-            className="input"
-            type="number"
-            min={1}
-            disabled={!draft.ruleset}
-            placeholder={draft.ruleset ? 'any' : 'pick a ruleset'}
-            value={draft.version ?? ''}
-            onChange={(event) => {
-              const version = Number(event.target.value)
-              set('version', Number.isInteger(version) && version >= 1 ? version : '')
-            }}
-          />
-        </div>
-        <div className="field">
-          <label htmlFor="audit-from">From</label>
-          <input
-            id="audit-from"
-            className="input"
-            type="date"
-            value={draft.from ?? ''}
-            onChange={(event) => set('from', event.target.value)}
-          />
-        </div>
-        <div className="field">
-          <label htmlFor="audit-to">To</label>
-          <input
-            id="audit-to"
-            className={problem ? 'input invalid' : 'input'}
-            type="date"
-            value={draft.to ?? ''}
-            onChange={(event) => set('to', event.target.value)}
-          />
-        </div>
+        </Field>
+        <TextField
+          id="audit-version"
+          label="Version"
+          type="number"
+          min={1}
+          disabled={!draft.ruleset}
+          placeholder={draft.ruleset ? 'any' : 'pick a ruleset'}
+          value={String(draft.version ?? '')}
+          onChange={(text) => {
+            const version = Number(text)
+            set('version', Number.isInteger(version) && version >= 1 ? version : '')
+          }}
+        />
+        <TextField
+          id="audit-from"
+          label="From"
+          type="date"
+          value={draft.from ?? ''}
+          onChange={(from) => set('from', from)}
+        />
+        <TextField
+          id="audit-to"
+          label="To"
+          type="date"
+          invalid={problem !== null}
+          value={draft.to ?? ''}
+          onChange={(to) => set('to', to)}
+        />
         <div className="audit-filter-actions">
           {activeFilterCount(draft) > 0 && (
             <button

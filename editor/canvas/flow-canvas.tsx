@@ -1,19 +1,11 @@
-import {
-  Background,
-  BackgroundVariant,
-  Controls,
-  MiniMap,
-  ReactFlow,
-  useReactFlow,
-  type IsValidConnection,
-} from '@xyflow/react'
+import { MiniMap, useReactFlow, type IsValidConnection } from '@xyflow/react'
 import { useCallback, useEffect, useMemo, type DragEvent } from 'react'
 import type { Owner } from '../../engine/index.ts'
 import { canConnect, nodeFromPalette, type PaletteItem } from '../model/index.ts'
 import { toGraphEdge, toGraphNode, type FlowNode } from '../store/flow-elements.ts'
 import { newNodeId } from './new-node-id.ts'
-import { nodeTypes } from './node-types.ts'
 import { PALETTE_MIME } from './palette-panel.tsx'
+import { RulesetFlow } from './ruleset-flow.tsx'
 import { useCatalog, useEditor, useEditorStore } from './store-context.tsx'
 
 interface FlowCanvasProps {
@@ -120,10 +112,9 @@ export function FlowCanvas({ owner, paletteItems, fitKey }: FlowCanvasProps) {
   )
 
   return (
-    <ReactFlow
+    <RulesetFlow
       nodes={shown}
       edges={edges}
-      nodeTypes={nodeTypes}
       onNodesChange={onNodesChange}
       onEdgesChange={onEdgesChange}
       onConnect={connect}
@@ -136,13 +127,9 @@ export function FlowCanvas({ owner, paletteItems, fitKey }: FlowCanvasProps) {
       minZoom={0.1}
       maxZoom={2}
       onlyRenderVisibleElements
-      defaultEdgeOptions={{ type: 'smoothstep' }}
-      proOptions={{ hideAttribution: true }}
     >
-      <Background variant={BackgroundVariant.Dots} gap={20} size={1.2} color="#cfd4dc" />
       <MiniMap pannable zoomable nodeColor={minimapColour} nodeStrokeWidth={0} />
-      <Controls showInteractive={false} />
-    </ReactFlow>
+    </RulesetFlow>
   )
 }
 

@@ -1,5 +1,4 @@
-import { Background, BackgroundVariant, Controls, ReactFlow } from '@xyflow/react'
-import { nodeTypes } from './node-types.ts'
+import { RulesetFlow } from './ruleset-flow.tsx'
 import { useEditor } from './store-context.tsx'
 
 /**
@@ -12,10 +11,9 @@ export function ReadOnlyCanvas({ focus }: { focus?: readonly string[] }) {
   const edges = useEditor((state) => state.edges)
   const onNodesChange = useEditor((state) => state.onNodesChange)
   return (
-    <ReactFlow
+    <RulesetFlow
       nodes={nodes}
       edges={edges}
-      nodeTypes={nodeTypes}
       onNodesChange={onNodesChange}
       nodesDraggable={false}
       nodesConnectable={false}
@@ -26,11 +24,6 @@ export function ReadOnlyCanvas({ focus }: { focus?: readonly string[] }) {
           : { padding: 0.1 }
       }
       minZoom={0.05}
-      proOptions={{ hideAttribution: true }}
-      defaultEdgeOptions={{ type: 'smoothstep' }}
-    >
-      <Background variant={BackgroundVariant.Dots} gap={20} size={1.2} color="#cfd4dc" />
-      <Controls showInteractive={false} />
-    </ReactFlow>
+    />
   )
 }

@@ -2,7 +2,10 @@ import { useState } from 'react'
 import type { Outcome, Ruleset } from '../../engine/index.ts'
 import { issuesOf, messageOf } from '../api/client.ts'
 import type { StoredDecision } from '../audit/load-decision.ts'
+import { ConfirmActions } from '../ui/confirm-actions.tsx'
 import { Dialog } from '../ui/dialog.tsx'
+import { Field } from '../ui/field.tsx'
+import { TextField } from '../ui/text-field.tsx'
 import { flagBody, MAX_COMMENT, type FlagDraft } from './flag-form.ts'
 import type { Flag } from './flag-types.ts'
 import { raiseFlag } from './flags-api.ts'
@@ -61,33 +64,29 @@ export function FlagDialog({
       title="Flag this decision"
       onClose={onClose}
       actions={
-        <>
-          <button className="btn" onClick={onClose}>
-            Cancel
-          </button>
-          <button className="btn btn-primary" disabled={busy} onClick={() => void send()}>
-            {busy ? 'Sending…' : 'Flag decision'}
-          </button>
-        </>
+        <ConfirmActions
+          confirm="Flag decision"
+          working="Sending…"
+          busy={busy}
+          onConfirm={() => void send()}
+          onCancel={onClose}
+        />
       }
     >
       <p className="small muted" style={{ marginBottom: 12 }}>
         The flag shows on the ruleset as an open change request; the next version’s impact report
         says whether it changes this lead.
       </p>
-      <div className="field">
-        <label htmlFor="flag-comment">What is wrong with it?</label>
-        <textarea
-          id="flag-comment"
-          className="textarea"
-          maxLength={MAX_COMMENT + 200}
-          value={draft.comment}
-          placeholder="e.g. 45 seats but a signed pilot with the parent company"
-          onChange={(event) => setDraft({ ...draft, comment: event.target.value })}
-        />
-      </div>
-      <div className="field">
-        <label htmlFor="flag-outcome">It should have been</label>
+      <TextField
+        id="flag-comment"
+        label="What is wrong with it?"
+        multiline
+        maxLength={MAX_COMMENT + 200}
+        value={draft.comment}
+        placeholder="e.g. 45 seats but a signed pilot with the parent company"
+        onChange={(comment) => setDraft({ ...draft, comment })}
+      />
+      <Field htmlFor="flag-outcome" label="It should have been">
         <select
           id="flag-outcome"
           className="select"
@@ -105,7 +104,7 @@ export function FlagDialog({
               </option>
             ))}
         </select>
-      </div>
+      </Field>
       <fieldset className="field flag-rules">
         <legend className="field-label">Rules you dispute</legend>
         {rules.map((rule) => (

@@ -2,6 +2,7 @@ import { operatorSpec, type FieldSpec } from '../../engine/index.ts'
 import { operatorsFor, reshapeValue, type ConditionNode } from '../model/index.ts'
 import { useCatalog, useEditor } from '../canvas/store-context.tsx'
 import type { NodeData } from '../store/flow-elements.ts'
+import { Field } from '../ui/field.tsx'
 import { ValueInput } from './value-input.tsx'
 
 interface ConditionFieldsProps {
@@ -21,8 +22,14 @@ export function ConditionFields({ id, data, disabled }: ConditionFieldsProps) {
 
   return (
     <>
-      <div className="field">
-        <label htmlFor="condition-field">Lead field</label>
+      <Field
+        htmlFor="condition-field"
+        label="Lead field"
+        hint={
+          field?.derivedFrom &&
+          `Worked out from ${catalog.get(field.derivedFrom)?.label ?? field.derivedFrom} when the lead does not say.`
+        }
+      >
         <select
           id="condition-field"
           className="select"
@@ -54,15 +61,8 @@ export function ConditionFields({ id, data, disabled }: ConditionFieldsProps) {
             </optgroup>
           ))}
         </select>
-        {field?.derivedFrom && (
-          <span className="field-hint">
-            Worked out from {catalog.get(field.derivedFrom)?.label ?? field.derivedFrom} when the
-            lead does not say.
-          </span>
-        )}
-      </div>
-      <div className="field">
-        <label htmlFor="condition-operator">Comparison</label>
+      </Field>
+      <Field htmlFor="condition-operator" label="Comparison">
         <select
           id="condition-operator"
           className="select"
@@ -79,9 +79,8 @@ export function ConditionFields({ id, data, disabled }: ConditionFieldsProps) {
             </option>
           ))}
         </select>
-      </div>
-      <div className="field">
-        <span className="field-label">Value</span>
+      </Field>
+      <Field label="Value">
         <ValueInput
           operator={data.operator}
           field={field}
@@ -90,7 +89,7 @@ export function ConditionFields({ id, data, disabled }: ConditionFieldsProps) {
           disabled={disabled}
           onChange={(value) => set({ value }, 'value')}
         />
-      </div>
+      </Field>
     </>
   )
 }

@@ -3,10 +3,13 @@ import { newNodeId } from '../canvas/new-node-id.ts'
 import { useCatalog, useEditor, useEditorStore } from '../canvas/store-context.tsx'
 import { nodeLabel, type GraphIssue } from '../model/index.ts'
 import { toGraphNode } from '../store/flow-elements.ts'
+import { Field } from '../ui/field.tsx'
+import { TextField } from '../ui/text-field.tsx'
 import { ConditionFields } from './condition-fields.tsx'
 import { ListsEditor } from './lists-editor.tsx'
 import { PersonaFields } from './persona-fields.tsx'
 import { PolicyFields } from './policy-fields.tsx'
+import { ProblemItem } from './problem-item.tsx'
 import { RuleFields } from './rule-fields.tsx'
 
 const titles = {
@@ -53,8 +56,7 @@ export function InspectorPanel() {
       {data.kind === 'policy' && <PolicyFields id={selected.id} data={data} disabled={readOnly} />}
       {data.kind === 'gate' && (
         <>
-          <div className="field">
-            <span className="field-label">Combine inputs with</span>
+          <Field label="Combine inputs with">
             <div className="segmented" role="group" aria-label="Gate">
               {(['all', 'any', 'not'] as const).map((gate) => (
                 <button
@@ -68,7 +70,7 @@ export function InspectorPanel() {
                 </button>
               ))}
             </div>
-          </div>
+          </Field>
           <p className="small muted">{gateHelp[data.gate]}</p>
         </>
       )}
@@ -168,27 +170,22 @@ function RulesetOverview() {
   }
   return (
     <div className="inspector" aria-label="Ruleset">
-      <div className="field">
-        <label htmlFor="ruleset-name">Ruleset name</label>
-        <input
-          id="ruleset-name"
-          className="input"
-          value={meta.name}
-          disabled={readOnly}
-          onChange={(e) => updateMeta({ name: e.target.value })}
-        />
-      </div>
-      <div className="field">
-        <label htmlFor="ruleset-description">Description</label>
-        <textarea
-          id="ruleset-description"
-          className="textarea"
-          value={meta.description ?? ''}
-          disabled={readOnly}
-          placeholder="Which leads this ruleset decides, and for whom"
-          onChange={(e) => updateMeta({ description: e.target.value || undefined })}
-        />
-      </div>
+      <TextField
+        id="ruleset-name"
+        label="Ruleset name"
+        value={meta.name}
+        disabled={readOnly}
+        onChange={(name) => updateMeta({ name })}
+      />
+      <TextField
+        id="ruleset-description"
+        label="Description"
+        multiline
+        value={meta.description ?? ''}
+        disabled={readOnly}
+        placeholder="Which leads this ruleset decides, and for whom"
+        onChange={(description) => updateMeta({ description: description || undefined })}
+      />
       <h4 className="section-title">Checks</h4>
       {problems.length === 0 ? (
         <div className="alert alert-info">
@@ -203,18 +200,12 @@ function RulesetOverview() {
           </p>
           <ul className="problem-list">
             {problems.map((issue, at) => (
-              <li key={at}>
-                <button
-                  className={`problem problem-${issue.severity}`}
-                  onClick={() => select(issue.nodeId)}
-                >
-                  <span className={`dot dot-${issue.severity === 'error' ? 'fail' : 'unknown'}`} />
-                  <span>
-                    {labelOf(issue.nodeId) && <strong>{labelOf(issue.nodeId)}: </strong>}
-                    {issue.message}
-                  </span>
-                </button>
-              </li>
+              <ProblemItem
+                key={at}
+                issue={issue}
+                label={labelOf(issue.nodeId)}
+                onClick={() => select(issue.nodeId)}
+              />
             ))}
           </ul>
         </>

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react'
 import type { Owner } from '../../engine/index.ts'
+import { Field } from '../ui/field.tsx'
 
 interface OwnerPickerProps {
   value: Owner | undefined
@@ -17,8 +18,7 @@ interface OwnerPickerProps {
  */
 export function OwnerPicker({ value, disabled, onChange, hint }: OwnerPickerProps) {
   return (
-    <div className="field">
-      <span className="field-label">Owner</span>
+    <Field label="Owner" hint={hint}>
       <div className="segmented" role="group" aria-label="Owner">
         {(['marketing', 'sales'] as const).map((owner) => (
           <button
@@ -32,7 +32,6 @@ export function OwnerPicker({ value, disabled, onChange, hint }: OwnerPickerProp
           </button>
         ))}
       </div>
-      {hint ? <span className="field-hint">{hint}</span> : null}
-    </div>
+    </Field>
   )
 }

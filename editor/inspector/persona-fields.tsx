@@ -1,5 +1,6 @@
 import { personaProfileFields, type PersonaProfileField } from '../model/index.ts'
 import { useEditor } from '../canvas/store-context.tsx'
+import { TextField } from '../ui/text-field.tsx'
 import { OwnerPicker } from './owner-picker.tsx'
 import type { NodeData } from '../store/flow-elements.ts'
 
@@ -24,81 +25,73 @@ export function PersonaFields({ id, data, disabled }: PersonaFieldsProps) {
   const update = useEditor((state) => state.updateNode)
   return (
     <>
-      <div className="field">
-        <label htmlFor="persona-name">Persona name</label>
-        <input
-          id="persona-name"
-          className="input"
-          value={data.name}
-          disabled={disabled}
-          onChange={(e) => update(id, { name: e.target.value }, 'name')}
-        />
-      </div>
+      <TextField
+        id="persona-name"
+        label="Persona name"
+        value={data.name}
+        disabled={disabled}
+        onChange={(name) => update(id, { name }, 'name')}
+      />
       <OwnerPicker
         value={data.owner}
         disabled={disabled}
         onChange={(owner) => update(id, { owner })}
       />
-      <div className="field">
-        <label htmlFor="persona-role">Role</label>
-        <textarea
-          id="persona-role"
-          className="textarea"
-          placeholder="What this person does"
-          value={data.role ?? ''}
-          disabled={disabled}
-          onChange={(e) => update(id, { role: e.target.value || undefined }, 'role')}
-        />
-      </div>
+      <TextField
+        id="persona-role"
+        label="Role"
+        multiline
+        placeholder="What this person does"
+        value={data.role ?? ''}
+        disabled={disabled}
+        onChange={(role) => update(id, { role: role || undefined }, 'role')}
+      />
       <p className="small muted" style={{ marginBottom: 12 }}>
         One item per line. A lead matches a persona to a degree: the share of its criteria that
         hold.
       </p>
       {personaProfileFields.map((key) => (
-        <div className="field" key={key}>
-          <label htmlFor={`persona-${key}`}>{profileWords[key].label}</label>
-          <textarea
-            id={`persona-${key}`}
-            className="textarea"
-            placeholder={profileWords[key].hint}
-            value={data[key].join('\n')}
-            disabled={disabled}
-            onChange={(e) =>
-              update(
-                id,
-                {
-                  [key]: e.target.value
-                    .split('\n')
-                    .filter((line, at, all) => line.trim() !== '' || at === all.length - 1),
-                },
-                key,
-              )
-            }
-            onBlur={(e) =>
-              update(
-                id,
-                {
-                  [key]: e.target.value
-                    .split('\n')
-                    .map((line) => line.trim())
-                    .filter(Boolean),
-                },
-                key,
-              )
-            }
-          />
-        </div>
-      ))}
-      <div className="field">
-        <label htmlFor="persona-id">Persona id</label>
-        <input
-          id="persona-id"
-          className="input mono"
-          value={data.personaId}
+        <TextField
+          key={key}
+          id={`persona-${key}`}
+          label={profileWords[key].label}
+          multiline
+          placeholder={profileWords[key].hint}
+          value={data[key].join('\n')}
           disabled={disabled}
-          onChange={(e) => update(id, { personaId: e.target.value }, 'personaId')}
+          onChange={(text) =>
+            update(
+              id,
+              {
+                [key]: text
+                  .split('\n')
+                  .filter((line, at, all) => line.trim() !== '' || at === all.length - 1),
+              },
+              key,
+            )
+          }
+          onBlur={(text) =>
+            update(
+              id,
+              {
+                [key]: text
+                  .split('\n')
+                  .map((line) => line.trim())
+                  .filter(Boolean),
+              },
+              key,
+            )
+          }
         />
-      </div>
+      ))}
+      <TextField
+        id="persona-id"
+        label="Persona id"
+        mono
+        value={data.personaId}
+        disabled={disabled}
+        onChange={(personaId) => update(id, { personaId }, 'personaId')}
+      />
     </>
   )
 }

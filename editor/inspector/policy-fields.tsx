@@ -1,5 +1,6 @@
 import { useEditor } from '../canvas/store-context.tsx'
 import type { NodeData } from '../store/flow-elements.ts'
+import { Field } from '../ui/field.tsx'
 import { NumberInput } from '../ui/number-input.tsx'
 
 interface PolicyFieldsProps {
@@ -16,18 +17,18 @@ export function PolicyFields({ id, data, disabled }: PolicyFieldsProps) {
       <p className="small muted" style={{ marginBottom: 12 }}>
         When no requirement or disqualifier decides, the score does.
       </p>
-      <div className="field">
-        <span className="field-label">Accept at (points)</span>
+      <Field label="Accept at (points)" hint="Leads at or above this go to sales.">
         <NumberInput
           label="Accept at"
           value={data.acceptAt}
           disabled={disabled}
           onChange={(acceptAt) => acceptAt !== undefined && update(id, { acceptAt }, 'acceptAt')}
         />
-        <span className="field-hint">Leads at or above this go to sales.</span>
-      </div>
-      <div className="field">
-        <span className="field-label">Nurture at (points)</span>
+      </Field>
+      <Field
+        label="Nurture at (points)"
+        hint="Between the two, marketing nurtures the lead; below, it is rejected."
+      >
         <NumberInput
           label="Nurture at"
           value={data.nurtureAt}
@@ -36,12 +37,8 @@ export function PolicyFields({ id, data, disabled }: PolicyFieldsProps) {
             nurtureAt !== undefined && update(id, { nurtureAt }, 'nurtureAt')
           }
         />
-        <span className="field-hint">
-          Between the two, marketing nurtures the lead; below, it is rejected.
-        </span>
-      </div>
-      <div className="field">
-        <span className="field-label">List personas matching at least</span>
+      </Field>
+      <Field label="List personas matching at least">
         <NumberInput
           label="Persona match"
           suffix="%"
@@ -56,9 +53,11 @@ export function PolicyFields({ id, data, disabled }: PolicyFieldsProps) {
             )
           }
         />
-      </div>
-      <div className="field">
-        <span className="field-label">Smallest worthwhile segment (leads)</span>
+      </Field>
+      <Field
+        label="Smallest worthwhile segment (leads)"
+        hint="Impact reports warn about segments smaller than this."
+      >
         <NumberInput
           label="Smallest segment"
           value={data.minSegmentSize}
@@ -72,8 +71,7 @@ export function PolicyFields({ id, data, disabled }: PolicyFieldsProps) {
             )
           }
         />
-        <span className="field-hint">Impact reports warn about segments smaller than this.</span>
-      </div>
+      </Field>
     </>
   )
 }

@@ -1,7 +1,9 @@
 import { defaultOnMissing, type OnMissing, type RuleKind } from '../../engine/index.ts'
 import { useEditor } from '../canvas/store-context.tsx'
 import type { NodeData } from '../store/flow-elements.ts'
+import { Field } from '../ui/field.tsx'
 import { NumberInput } from '../ui/number-input.tsx'
+import { TextField } from '../ui/text-field.tsx'
 import { OwnerPicker } from './owner-picker.tsx'
 
 interface RuleFieldsProps {
@@ -27,24 +29,20 @@ export function RuleFields({ id, data, disabled }: RuleFieldsProps) {
   const update = useEditor((state) => state.updateNode)
   return (
     <>
-      <div className="field">
-        <label htmlFor="rule-name">Rule name</label>
-        <input
-          id="rule-name"
-          className="input"
-          value={data.name}
-          disabled={disabled}
-          onChange={(e) => update(id, { name: e.target.value }, 'name')}
-        />
-      </div>
+      <TextField
+        id="rule-name"
+        label="Rule name"
+        value={data.name}
+        disabled={disabled}
+        onChange={(name) => update(id, { name }, 'name')}
+      />
       <OwnerPicker
         value={data.owner}
         disabled={disabled}
         onChange={(owner) => update(id, { owner })}
         hint="The side that answers for this rule and explains it to the other."
       />
-      <div className="field">
-        <label htmlFor="rule-kind">What it does</label>
+      <Field htmlFor="rule-kind" label="What it does" hint={kindHelp[data.ruleKind]}>
         <select
           id="rule-kind"
           className="select"
@@ -59,11 +57,9 @@ export function RuleFields({ id, data, disabled }: RuleFieldsProps) {
           <option value="disqualify">Disqualifier</option>
           <option value="score">Score</option>
         </select>
-        <span className="field-hint">{kindHelp[data.ruleKind]}</span>
-      </div>
+      </Field>
       {data.ruleKind === 'score' && (
-        <div className="field">
-          <span className="field-label">Points</span>
+        <Field label="Points" hint="Negative points lower the score.">
           <NumberInput
             label="Points"
             value={data.points}
@@ -71,11 +67,9 @@ export function RuleFields({ id, data, disabled }: RuleFieldsProps) {
             onChange={(points) => update(id, { points }, 'points')}
             invalid={data.points === undefined}
           />
-          <span className="field-hint">Negative points lower the score.</span>
-        </div>
+        </Field>
       )}
-      <div className="field">
-        <label htmlFor="rule-missing">When the lead does not say</label>
+      <Field htmlFor="rule-missing" label="When the lead does not say">
         <select
           id="rule-missing"
           className="select"
@@ -94,32 +88,26 @@ export function RuleFields({ id, data, disabled }: RuleFieldsProps) {
             </option>
           ))}
         </select>
-      </div>
-      <div className="field">
-        <label htmlFor="rule-rationale">Rationale</label>
-        <textarea
-          id="rule-rationale"
-          className="textarea"
-          placeholder="Why this rule exists, in a sentence the other side will accept"
-          value={data.rationale ?? ''}
-          disabled={disabled}
-          onChange={(e) => update(id, { rationale: e.target.value || undefined }, 'rationale')}
-        />
-        <span className="field-hint">Shown with every decision this rule makes.</span>
-      </div>
-      <div className="field">
-        <label htmlFor="rule-id">Rule id</label>
-        <input
-          id="rule-id"
-          className="input mono"
-          value={data.ruleId}
-          disabled={disabled}
-          onChange={(e) => update(id, { ruleId: e.target.value }, 'ruleId')}
-        />
-        <span className="field-hint">
-          Used in decisions and reports; lower-case letters, digits and dashes.
-        </span>
-      </div>
+      </Field>
+      <TextField
+        id="rule-rationale"
+        label="Rationale"
+        multiline
+        placeholder="Why this rule exists, in a sentence the other side will accept"
+        value={data.rationale ?? ''}
+        disabled={disabled}
+        onChange={(rationale) => update(id, { rationale: rationale || undefined }, 'rationale')}
+        hint="Shown with every decision this rule makes."
+      />
+      <TextField
+        id="rule-id"
+        label="Rule id"
+        mono
+        value={data.ruleId}
+        disabled={disabled}
+        onChange={(ruleId) => update(id, { ruleId }, 'ruleId')}
+        hint="Used in decisions and reports; lower-case letters, digits and dashes."
+      />
       <label className="check">
         <input
           type="checkbox"

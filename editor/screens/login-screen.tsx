@@ -1,6 +1,8 @@
 import { useState, type FormEvent } from 'react'
 import { messageOf } from '../api/client.ts'
 import { useSession } from '../app/session.tsx'
+import { BrandMark } from '../ui/brand-mark.tsx'
+import { TextField } from '../ui/text-field.tsx'
 
 /** Sign in with the email and password an admin gave you. */
 export function LoginScreen() {
@@ -29,17 +31,7 @@ export function LoginScreen() {
     <main className="login">
       <section className="login-story">
         <div className="brand brand-large">
-          <svg viewBox="0 0 32 32" width="34" height="34" aria-hidden="true">
-            <rect width="32" height="32" rx="8" fill="#ffffff" />
-            <path
-              d="M9 9v14h14"
-              stroke="#4f46e5"
-              strokeWidth="3.5"
-              fill="none"
-              strokeLinecap="round"
-              strokeLinejoin="round"
-            />
-          </svg>
+          <BrandMark size={34} inverted />
           leadgate
         </div>
         <h1>One lead definition, signed by marketing and sales.</h1>
@@ -64,30 +56,24 @@ export function LoginScreen() {
               {error}
             </div>
           )}
-          <div className="field">
-            <label htmlFor="login-email">Email</label>
-            <input
-              id="login-email"
-              className="input"
-              type="email"
-              autoComplete="username"
-              required
-              value={email}
-              onChange={(e) => setEmail(e.target.value)}
-            />
-          </div>
-          <div className="field">
-            <label htmlFor="login-password">Password</label>
-            <input
-              id="login-password"
-              className="input"
-              type="password"
-              autoComplete="current-password"
-              required
-              value={password}
-              onChange={(e) => setPassword(e.target.value)}
-            />
-          </div>
+          <TextField
+            id="login-email"
+            label="Email"
+            type="email"
+            autoComplete="username"
+            required
+            value={email}
+            onChange={setEmail}
+          />
+          <TextField
+            id="login-password"
+            label="Password"
+            type="password"
+            autoComplete="current-password"
+            required
+            value={password}
+            onChange={setPassword}
+          />
           <button
             className="btn btn-primary"
             style={{ width: '100%', marginTop: 8, height: 40 }}

@@ -1,7 +1,9 @@
 import { useState } from 'react'
 import { client, issuesOf, messageOf, unwrap } from '../api/client.ts'
 import { slugOf } from '../model/index.ts'
+import { ConfirmActions } from '../ui/confirm-actions.tsx'
 import { Dialog } from '../ui/dialog.tsx'
+import { TextField } from '../ui/text-field.tsx'
 
 interface NewRulesetDialogProps {
   onClose: () => void
@@ -46,18 +48,14 @@ export function NewRulesetDialog({ onClose, onCreated }: NewRulesetDialogProps) 
       title="New ruleset"
       onClose={onClose}
       actions={
-        <>
-          <button className="btn" onClick={onClose}>
-            Cancel
-          </button>
-          <button
-            className="btn btn-primary"
-            disabled={busy || !name.trim() || !slug}
-            onClick={() => void create()}
-          >
-            {busy ? 'Creating…' : 'Create draft'}
-          </button>
-        </>
+        <ConfirmActions
+          confirm="Create draft"
+          working="Creating…"
+          busy={busy}
+          disabled={!name.trim() || !slug}
+          onConfirm={() => void create()}
+          onCancel={onClose}
+        />
       }
     >
       <p className="small muted" style={{ marginBottom: 16 }}>
@@ -68,41 +66,32 @@ export function NewRulesetDialog({ onClose, onCreated }: NewRulesetDialogProps) 
           {error}
         </div>
       )}
-      <div className="field">
-        <label htmlFor="new-name">Name</label>
-        <input
-          id="new-name"
-          className="input"
-          value={name}
-          placeholder="e.g. Webinar sign-ups"
-          onChange={(e) => setName(e.target.value)}
-        />
-      </div>
-      <div className="field">
-        <label htmlFor="new-id">Id</label>
-        <input
-          id="new-id"
-          className="input mono"
-          value={slug}
-          onChange={(e) => {
-            setIdTouched(true)
-            setId(e.target.value)
-          }}
-        />
-        <span className="field-hint">
-          Systems use it to ask for decisions: lower-case letters, digits and dashes.
-        </span>
-      </div>
-      <div className="field">
-        <label htmlFor="new-description">Description</label>
-        <textarea
-          id="new-description"
-          className="textarea"
-          value={description}
-          placeholder="Which leads it decides"
-          onChange={(e) => setDescription(e.target.value)}
-        />
-      </div>
+      <TextField
+        id="new-name"
+        label="Name"
+        value={name}
+        placeholder="e.g. Webinar sign-ups"
+        onChange={setName}
+      />
+      <TextField
+        id="new-id"
+        label="Id"
+        mono
+        value={slug}
+        onChange={(text) => {
+          setIdTouched(true)
+          setId(text)
+        }}
+        hint="Systems use it to ask for decisions: lower-case letters, digits and dashes."
+      />
+      <TextField
+        id="new-description"
+        label="Description"
+        multiline
+        value={description}
+        placeholder="Which leads it decides"
+        onChange={setDescription}
+      />
     </Dialog>
   )
 }

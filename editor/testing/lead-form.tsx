@@ -1,7 +1,9 @@
 import { useMemo } from 'react'
 import type { FieldSpec, Lead } from '../../engine/index.ts'
+import { Field } from '../ui/field.tsx'
 import { NumberInput } from '../ui/number-input.tsx'
 import { TagInput } from '../ui/tag-input.tsx'
+import { TextField } from '../ui/text-field.tsx'
 import { readPath, writePath } from './lead-paths.ts'
 
 interface LeadFormProps {
@@ -24,16 +26,13 @@ export function LeadForm({ lead, catalog, onChange }: LeadFormProps) {
   const set = (path: string, value: unknown) => onChange(writePath(lead, path, value))
   return (
     <div className="lead-form">
-      <div className="field">
-        <label htmlFor="lead-id">Lead id</label>
-        <input
-          id="lead-id"
-          className="input"
-          value={typeof lead.id === 'string' || typeof lead.id === 'number' ? String(lead.id) : ''}
-          placeholder="e.g. 00Q5e00000AbCdE"
-          onChange={(e) => set('id', e.target.value || undefined)}
-        />
-      </div>
+      <TextField
+        id="lead-id"
+        label="Lead id"
+        value={typeof lead.id === 'string' || typeof lead.id === 'number' ? String(lead.id) : ''}
+        placeholder="e.g. 00Q5e00000AbCdE"
+        onChange={(text) => set('id', text || undefined)}
+      />
       {groups.map(([category, fields]) => (
         <details
           key={category}
@@ -49,19 +48,21 @@ export function LeadForm({ lead, catalog, onChange }: LeadFormProps) {
             </span>
           </summary>
           {fields.map((field) => (
-            <div className="field" key={field.path}>
-              <label htmlFor={`lead-${field.path}`}>{field.label}</label>
+            <Field
+              key={field.path}
+              htmlFor={`lead-${field.path}`}
+              label={field.label}
+              hint={
+                field.derivedFrom &&
+                `Left empty, it is worked out from ${catalog.get(field.derivedFrom)?.label}.`
+              }
+            >
               <LeadInput
                 field={field}
                 value={readPath(lead, field.path)}
                 onChange={(value) => set(field.path, value)}
               />
-              {field.derivedFrom && (
-                <span className="field-hint">
-                  Left empty, it is worked out from {catalog.get(field.derivedFrom)?.label}.
-                </span>
-              )}
-            </div>
+            </Field>
           ))}
         </details>
       ))}

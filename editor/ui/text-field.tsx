@@ -1,39 +1,72 @@
+import type { ReactNode } from 'react'
+import { Field } from './field.tsx'
+
 interface TextFieldProps {
   id: string
-  label: string
+  label: ReactNode
   value: string
-  onChange: (value: string) => void
-  error?: string | undefined
-  type?: string
+  onChange: (text: string) => void
+  /** Called with the text as it stands when the control loses focus, e.g. to tidy it. */
+  onBlur?: (text: string) => void
+  hint?: ReactNode
   placeholder?: string
+  disabled?: boolean
+  /** A textarea, for prose and one-item-a-line lists. */
+  multiline?: boolean
+  /** Monospace, for ids that systems read. */
+  mono?: boolean
+  /** Marked as wrong; the message that says why is shown elsewhere. */
+  invalid?: boolean
+  /** The input's type, where it is not plain text (the browser then helps: keyboard, picker). */
+  type?: 'email' | 'password' | 'number' | 'date'
   autoComplete?: string
-  hint?: string
+  required?: boolean
+  maxLength?: number
+  min?: number
 }
 
-/** A labelled input with the server's complaint about it (or a hint) underneath. */
-export function TextField(props: TextFieldProps) {
-  const { id, label, value, onChange, error, type, placeholder, autoComplete, hint } = props
+/**
+ * A labelled one-line input or textarea whose value is its text.
+ *
+ * @example
+ * <TextField
+ *   id="rule-name"
+ *   label="Rule name"
+ *   value={data.name}
+ *   disabled={disabled}
+ *   onChange={(name) => update(id, { name }, 'name')}
+ * />
+ */
+export function TextField({
+  id,
+  label,
+  value,
+  onChange,
+  onBlur,
+  hint,
+  multiline,
+  mono,
+  invalid,
+  type,
+  min,
+  ...attributes
+}: TextFieldProps) {
+  const common = {
+    id,
+    className: [multiline ? 'textarea' : 'input', mono && 'mono', invalid && 'invalid']
+      .filter(Boolean)
+      .join(' '),
+    value,
+    onChange: (event: { target: { value: string } }) => onChange(event.target.value),
+    onBlur: onBlur && ((event: { target: { value: string } }) => onBlur(event.target.value)),
+  }
   return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      <input
-        id={id}
-        className={error ? 'input invalid' : 'input'}
-        type={type ?? 'text'}
-        value={value}
-        placeholder={placeholder}
-        autoComplete={autoComplete}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={error ? `${id}-error` : undefined}
-        onChange={(event) => onChange(event.target.value)}
-      />
-      {error ? (
-        <span id={`${id}-error`} className="field-hint field-error" role="alert">
-          {error}
-        </span>
+    <Field htmlFor={id} label={label} hint={hint}>
+      {multiline ? (
+        <textarea {...common} {...attributes} />
       ) : (
-        hint && <span className="field-hint">{hint}</span>
+        <input type={type} min={min} {...common} {...attributes} />
       )}
-    </div>
+    </Field>
   )
 }

@@ -1,4 +1,5 @@
 import type { GraphIssue } from '../model/index.ts'
+import { ProblemItem } from '../inspector/problem-item.tsx'
 import { Dialog } from '../ui/dialog.tsx'
 
 interface BlockedDialogProps {
@@ -27,21 +28,15 @@ export function BlockedDialog({ errors, labelOf, onShow, onClose }: BlockedDialo
       </p>
       <ul className="problem-list" data-testid="blocking-errors">
         {errors.map((issue, at) => (
-          <li key={at}>
-            <button
-              className="problem problem-error"
-              onClick={() => {
-                if (issue.nodeId) onShow(issue.nodeId)
-                onClose()
-              }}
-            >
-              <span className="dot dot-fail" />
-              <span>
-                {labelOf(issue.nodeId) && <strong>{labelOf(issue.nodeId)}: </strong>}
-                {issue.message}
-              </span>
-            </button>
-          </li>
+          <ProblemItem
+            key={at}
+            issue={issue}
+            label={labelOf(issue.nodeId)}
+            onClick={() => {
+              if (issue.nodeId) onShow(issue.nodeId)
+              onClose()
+            }}
+          />
         ))}
       </ul>
     </Dialog>

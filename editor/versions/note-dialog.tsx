@@ -1,5 +1,7 @@
 import { useState, type ReactNode } from 'react'
+import { ConfirmActions } from '../ui/confirm-actions.tsx'
 import { Dialog } from '../ui/dialog.tsx'
+import { TextField } from '../ui/text-field.tsx'
 
 interface NoteDialogProps {
   title: string
@@ -35,33 +37,21 @@ export function NoteDialog({
       onClose={onClose}
       wide={wide}
       actions={
-        <>
-          <button className="btn" onClick={onClose}>
-            Cancel
-          </button>
-          <button
-            className="btn btn-primary"
-            disabled={busy || (required && !note.trim())}
-            onClick={() => onConfirm(note.trim())}
-          >
-            {busy ? 'Working…' : confirm}
-          </button>
-        </>
+        <ConfirmActions
+          confirm={confirm}
+          working="Working…"
+          busy={busy}
+          disabled={required && !note.trim()}
+          onConfirm={() => onConfirm(note.trim())}
+          onCancel={onClose}
+        />
       }
     >
       <div className="small" style={{ marginBottom: 16, color: 'var(--ink-600)' }}>
         {intro}
       </div>
       {children}
-      <div className="field">
-        <label htmlFor="transition-note">{noteLabel}</label>
-        <textarea
-          id="transition-note"
-          className="textarea"
-          value={note}
-          onChange={(e) => setNote(e.target.value)}
-        />
-      </div>
+      <TextField id="transition-note" label={noteLabel} multiline value={note} onChange={setNote} />
     </Dialog>
   )
 }

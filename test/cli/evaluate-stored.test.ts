@@ -1,21 +1,19 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openHarness, type Harness } from '../server/harness.ts'
+import { draftEmployeeFloor } from '../server/employee-floor-draft.ts'
 import { leads } from '../server/fixtures.ts'
 import { createTestDatabase } from '../store/store-factories.ts'
 import { ndjson, runCli, scratchFolder } from './run-cli.ts'
 
 /** No store settings from the developer's shell leak into a run. */
 const clean = { LEADGATE_DATABASE_URL: undefined, LEADGATE_DATA_DIR: undefined }
+type Env = Record<string, string | undefined>
 const scratch = scratchFolder()
 const input = scratch.write(
   'leads.ndjson',
   ['T-1', 'T-2', 'T-3', 'T-4'].map((id) => JSON.stringify(leads[id])).join('\n'),
 )
-const decide = (
-  ruleset: string,
-  more: string[] = [],
-  env: Record<string, string | undefined> = {},
-) =>
+const decide = (ruleset: string, more: string[] = [], env: Env = {}) =>
   runCli(['evaluate', '-r', ruleset, ...more, '-i', input, '-q', '--workers', '0'], undefined, {
     ...clean,
     ...env,
@@ -29,27 +27,7 @@ const outcomes = (stdout: string) =>
 
 /** A server's store with b2b-inbound 1 published, 2 a draft at 1,500 employees, `drafty` 1 a draft. */
 async function prepareStore(h: Harness): Promise<void> {
-  await h.request('marketing', 'POST', '/api/rulesets/b2b-inbound/versions', {})
-  const v2 = (await (
-    await h.request('viewer', 'GET', '/api/rulesets/b2b-inbound/versions/2')
-  ).json()) as { etag: string; ruleset: { rules: { id: string }[] } & Record<string, unknown> }
-  const draft = {
-    ...v2.ruleset,
-    rules: v2.ruleset.rules.map((rule) =>
-      rule.id === 'min-employees'
-        ? {
-            ...rule,
-            when: {
-              all: [{ fact: 'company.employees', operator: 'greaterThanInclusive', value: 1500 }],
-            },
-          }
-        : rule,
-    ),
-  }
-  const saved = await h.request('marketing', 'PUT', '/api/rulesets/b2b-inbound/versions/2', draft, {
-    'if-match': v2.etag,
-  })
-  expect(saved.status).toBe(200)
+  await draftEmployeeFloor(h, 1500)
   const created = await h.request('marketing', 'POST', '/api/rulesets', {
     id: 'drafty',
     name: 'Drafty',
@@ -60,16 +38,18 @@ async function prepareStore(h: Harness): Promise<void> {
 
 afterAll(() => scratch.remove())
 
-describe('leadgate evaluate --ruleset id[@version] from a data folder', () => {
-  let h: Harness
-  beforeAll(async () => {
-    h = await openHarness()
-    await prepareStore(h)
-  })
-  afterAll(() => h.close())
+/**
+ * What every store answers alike: the published version by default, any version by number,
+ * and the versions it has when asked for one it has not. `from` names the store to the CLI.
+ */
+function itDecidesWithStoredVersions(from: () => { args: string[]; env: Env }) {
+  const decideFrom = (ruleset: string) => {
+    const store = from()
+    return decide(ruleset, store.args, store.env)
+  }
 
   it('decides with the published version when only the id is given', () => {
-    const run = decide('b2b-inbound', ['--data', h.dataDir])
+    const run = decideFrom('b2b-inbound')
     expect(run.code).toBe(0)
     expect(outcomes(run.stdout)).toEqual([
       ['T-1', 'accepted', 1],
@@ -80,7 +60,7 @@ describe('leadgate evaluate --ruleset id[@version] from a data folder', () => {
   })
 
   it('decides with a named version, a draft included', () => {
-    const run = decide('b2b-inbound@2', ['--data', h.dataDir])
+    const run = decideFrom('b2b-inbound@2')
     expect(run.code).toBe(0)
     expect(outcomes(run.stdout)).toEqual([
       ['T-1', 'rejected', 2],
@@ -89,6 +69,25 @@ describe('leadgate evaluate --ruleset id[@version] from a data folder', () => {
       ['T-4', 'rejected', 2],
     ])
   })
+
+  it('exits 2 listing the versions for an unknown version', () => {
+    const run = decideFrom('b2b-inbound@7')
+    expect(run.code).toBe(2)
+    expect(run.stderr).toContain(
+      'b2b-inbound@7: ruleset "b2b-inbound" has no version 7 (versions: 1 published, 2 draft)',
+    )
+  })
+}
+
+describe('leadgate evaluate --ruleset id[@version] from a data folder', () => {
+  let h: Harness
+  beforeAll(async () => {
+    h = await openHarness()
+    await prepareStore(h)
+  })
+  afterAll(() => h.close())
+
+  itDecidesWithStoredVersions(() => ({ args: ['--data', h.dataDir], env: {} }))
 
   it("finds the data folder through the server's LEADGATE_DATA_DIR", () => {
     const run = decide('b2b-inbound@1', [], { LEADGATE_DATA_DIR: h.dataDir })
@@ -108,14 +107,6 @@ describe('leadgate evaluate --ruleset id[@version] from a data folder', () => {
       `b2b-outbound: no ruleset "b2b-outbound" in the data folder ${h.dataDir} (it has: b2b-inbound, drafty`,
     )
     expect(run.stdout).toBe('')
-  })
-
-  it('exits 2 listing the versions for an unknown version', () => {
-    const run = decide('b2b-inbound@7', ['--data', h.dataDir])
-    expect(run.code).toBe(2)
-    expect(run.stderr).toContain(
-      'b2b-inbound@7: ruleset "b2b-inbound" has no version 7 (versions: 1 published, 2 draft)',
-    )
   })
 
   it('exits 2 when the ruleset has no published version', () => {
@@ -154,35 +145,7 @@ describe('leadgate evaluate --ruleset id[@version] from PostgreSQL', () => {
     await db.drop()
   })
 
-  it('reads the published version from LEADGATE_DATABASE_URL', () => {
-    const run = decide('b2b-inbound', [], { LEADGATE_DATABASE_URL: db.url })
-    expect(run.code).toBe(0)
-    expect(outcomes(run.stdout)).toEqual([
-      ['T-1', 'accepted', 1],
-      ['T-2', 'rejected', 1],
-      ['T-3', 'nurture', 1],
-      ['T-4', 'rejected', 1],
-    ])
-  })
-
-  it('reads a named draft version', () => {
-    const run = decide('b2b-inbound@2', [], { LEADGATE_DATABASE_URL: db.url })
-    expect(run.code).toBe(0)
-    expect(outcomes(run.stdout).map(([, outcome]) => outcome)).toEqual([
-      'rejected',
-      'rejected',
-      'rejected',
-      'rejected',
-    ])
-  })
-
-  it('exits 2 for an unknown version', () => {
-    const run = decide('b2b-inbound@9', [], { LEADGATE_DATABASE_URL: db.url })
-    expect(run.code).toBe(2)
-    expect(run.stderr).toContain(
-      'b2b-inbound@9: ruleset "b2b-inbound" has no version 9 (versions: 1 published, 2 draft)',
-    )
-  })
+  itDecidesWithStoredVersions(() => ({ args: [], env: { LEADGATE_DATABASE_URL: db.url } }))
 
   it('exits 1 naming the database when it cannot be reached', () => {
     const run = decide('b2b-inbound', [], {

@@ -4,6 +4,9 @@ import { runCli, scratchFolder } from './run-cli.ts'
 const folder = scratchFolder()
 afterAll(() => folder.remove())
 const leads = folder.write('leads.csv', 'id,company.employees\nL1,300\n')
+/** `leadgate evaluate` of the one-lead file against the shipped example; options go after. */
+const example = ['evaluate', '-r', 'rulesets/b2b-inbound.json', '-i', leads]
+const evaluateExample = (...more: string[]) => runCli([...example, ...more])
 
 describe('leadgate usage and errors', () => {
   it('documents commands, examples and exit codes in --help', () => {
@@ -23,34 +26,36 @@ describe('leadgate usage and errors', () => {
     expect(runCli(['evaluate', '--help']).stdout).toContain('Examples:')
   })
 
-  it('exits 2 for an unknown command', () => {
-    const run = runCli(['evaluat'])
-    expect(run.code).toBe(2)
-    expect(run.stderr).toContain("error: unknown command 'evaluat'")
-  })
-
-  it('exits 2 when a required option is missing', () => {
-    const run = runCli(['evaluate', '-i', leads])
-    expect(run.code).toBe(2)
-    expect(run.stderr).toContain(
+  it.each<[name: string, args: string[], code: number, message: string]>([
+    ['exits 2 for an unknown command', ['evaluat'], 2, "error: unknown command 'evaluat'"],
+    [
+      'exits 2 when a required option is missing',
+      ['evaluate', '-i', leads],
+      2,
       "error: required option '-r, --ruleset <file | id[@version]>' not specified",
-    )
-  })
-
-  it('exits 2 for an unknown output column', () => {
-    const run = runCli([
-      'evaluate',
-      '-r',
-      'rulesets/b2b-inbound.json',
-      '-i',
-      leads,
-      '--columns',
-      'id,colour',
-    ])
-    expect(run.code).toBe(2)
-    expect(run.stderr).toContain(
+    ],
+    [
+      'exits 2 for an unknown output column',
+      [...example, '--columns', 'id,colour'],
+      2,
       '--columns: unknown field "colour"; choose from id, outcome, score',
-    )
+    ],
+    [
+      'exits 1 when no column of the mapping is in the file',
+      [...example, '-m', 'hubspot'],
+      1,
+      "none of the mapping's columns are in the file's header (id, company.employees)",
+    ],
+    [
+      'exits 1 for a --map that is neither a preset nor a file',
+      [...example, '-m', 'salesfarce'],
+      1,
+      '--map salesfarce: no such file; use "salesforce", "hubspot" or a mapping JSON file',
+    ],
+  ])('%s', (_name, args, code, message) => {
+    const run = runCli(args)
+    expect(run.code).toBe(code)
+    expect(run.stderr).toContain(message)
   })
 
   it('exits 1 for an invalid ruleset, naming the path', () => {
@@ -76,49 +81,17 @@ describe('leadgate usage and errors', () => {
 
   it('exits 1 when the output folder does not exist', () => {
     const out = folder.path('missing/decisions.ndjson')
-    const run = runCli(['evaluate', '-r', 'rulesets/b2b-inbound.json', '-i', leads, '-o', out])
+    const run = evaluateExample('-o', out)
     expect(run.code).toBe(1)
     expect(run.stderr).toBe(`leadgate: ${out}: no such folder\n`)
   })
 
   it('exits 1 for an invalid mapping file, naming the bad field', () => {
     const mapping = folder.write('map.json', JSON.stringify({ facts: { '__proto__.x': 'Id' } }))
-    const run = runCli(['evaluate', '-r', 'rulesets/b2b-inbound.json', '-i', leads, '-m', mapping])
+    const run = evaluateExample('-m', mapping)
     expect(run.code).toBe(1)
     expect(run.stderr).toBe(
       `leadgate: ${mapping}: invalid mapping\n${mapping}: facts["__proto__.x"]: a fact path may not use __proto__, constructor or prototype\n`,
-    )
-  })
-
-  it('exits 1 when no column of the mapping is in the file', () => {
-    const run = runCli([
-      'evaluate',
-      '-r',
-      'rulesets/b2b-inbound.json',
-      '-i',
-      leads,
-      '-m',
-      'hubspot',
-    ])
-    expect(run.code).toBe(1)
-    expect(run.stderr).toContain(
-      "none of the mapping's columns are in the file's header (id, company.employees)",
-    )
-  })
-
-  it('exits 1 for a --map that is neither a preset nor a file', () => {
-    const run = runCli([
-      'evaluate',
-      '-r',
-      'rulesets/b2b-inbound.json',
-      '-i',
-      leads,
-      '-m',
-      'salesfarce',
-    ])
-    expect(run.code).toBe(1)
-    expect(run.stderr).toContain(
-      '--map salesfarce: no such file; use "salesforce", "hubspot" or a mapping JSON file',
     )
   })
 })

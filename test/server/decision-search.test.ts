@@ -4,22 +4,14 @@ import { join } from 'node:path'
 import { parse } from 'csv-parse/sync'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { NdjsonDecisionLog } from '../../server/store/decision-log/ndjson-decision-log.ts'
+import { logExampleDecisions } from './example-decisions.ts'
 import { errorOf, openHarness, type Harness } from './harness.ts'
-import { leads } from './fixtures.ts'
 
 let h: Harness
 beforeAll(async () => {
   h = await openHarness()
   // Twelve decisions: T-1 (accepted), T-2 (rejected), T-3 (nurture), T-4 (rejected) three times.
-  for (let round = 0; round < 3; round++) {
-    for (const id of ['T-1', 'T-2', 'T-3', 'T-4']) {
-      const res = await h.request('key', 'POST', '/api/evaluate', {
-        ruleset: 'b2b-inbound',
-        lead: leads[id],
-      })
-      expect(res.status).toBe(200)
-    }
-  }
+  await logExampleDecisions(h)
 })
 afterAll(() => h.close())
 

@@ -1,21 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { draftEmployeeFloor } from './employee-floor-draft.ts'
+import { logExampleDecisions } from './example-decisions.ts'
 import { errorOf, openHarness, type Harness } from './harness.ts'
-import { leads, smallRuleset } from './fixtures.ts'
+import { smallRuleset } from './fixtures.ts'
 
 let h: Harness
-const ids: Record<string, string> = {}
+let ids: Record<string, string>
 beforeAll(async () => {
   h = await openHarness()
   // Twelve decisions: T-1..T-4 three times each, in order.
-  for (let round = 0; round < 3; round++) {
-    for (const id of ['T-1', 'T-2', 'T-3', 'T-4']) {
-      const res = await h.request('key', 'POST', '/api/evaluate', {
-        ruleset: 'b2b-inbound',
-        lead: leads[id],
-      })
-      ids[`${id}#${round}`] = ((await res.json()) as { decisionId: string }).decisionId
-    }
-  }
+  ids = await logExampleDecisions(h)
 })
 afterAll(() => h.close())
 
@@ -102,34 +96,8 @@ describe('GET /api/decisions', () => {
 
 describe('POST /api/decisions/:id/replay', () => {
   it('replays the stored lead against another version and says what changed', async () => {
-    await h.request('marketing', 'POST', '/api/rulesets/b2b-inbound/versions', {})
-    const v2 = (await (
-      await h.request('viewer', 'GET', '/api/rulesets/b2b-inbound/versions/2')
-    ).json()) as {
-      etag: string
-      ruleset: { rules: { id: string; when: unknown }[] } & Record<string, unknown>
-    }
-    const lowered = {
-      ...v2.ruleset,
-      rules: v2.ruleset.rules.map((rule) =>
-        rule.id === 'min-employees'
-          ? {
-              ...rule,
-              when: {
-                all: [{ fact: 'company.employees', operator: 'greaterThanInclusive', value: 10 }],
-              },
-            }
-          : rule,
-      ),
-    }
-    const saved = await h.request(
-      'marketing',
-      'PUT',
-      '/api/rulesets/b2b-inbound/versions/2',
-      lowered,
-      { 'if-match': v2.etag },
-    )
-    expect(saved.status).toBe(200)
+    // Draft 2 lowers the employee floor to 10: T-2's failing requirement now passes.
+    await draftEmployeeFloor(h, 10)
     const res = await h.request('viewer', 'POST', `/api/decisions/${ids['T-2#0']}/replay`, {
       version: 2,
     })

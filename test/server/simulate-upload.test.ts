@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { stringify } from 'csv-stringify/sync'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { draftEmployeeFloor } from './employee-floor-draft.ts'
 import { errorOf, openHarness, repoRoot, type Harness } from './harness.ts'
 import { leads } from './fixtures.ts'
 
@@ -52,27 +53,7 @@ const simulation = async (res: Response) => {
 beforeAll(async () => {
   h = await openHarness()
   // Draft 2: at least 1,500 employees; T-1 (1,200) and T-3 (800) fall below.
-  await h.request('marketing', 'POST', '/api/rulesets/b2b-inbound/versions', {})
-  const v2 = (await (
-    await h.request('viewer', 'GET', '/api/rulesets/b2b-inbound/versions/2')
-  ).json()) as { etag: string; ruleset: { rules: { id: string }[] } & Record<string, unknown> }
-  const draft = {
-    ...v2.ruleset,
-    rules: v2.ruleset.rules.map((rule) =>
-      rule.id === 'min-employees'
-        ? {
-            ...rule,
-            when: {
-              all: [{ fact: 'company.employees', operator: 'greaterThanInclusive', value: 1500 }],
-            },
-          }
-        : rule,
-    ),
-  }
-  const saved = await h.request('marketing', 'PUT', '/api/rulesets/b2b-inbound/versions/2', draft, {
-    'if-match': v2.etag,
-  })
-  expect(saved.status).toBe(200)
+  await draftEmployeeFloor(h, 1500)
 })
 afterAll(() => h.close())
 

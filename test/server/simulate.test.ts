@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { draftEmployeeFloor } from './employee-floor-draft.ts'
+import { logExampleDecisions } from './example-decisions.ts'
 import { errorOf, openHarness, type Harness } from './harness.ts'
 import { leads } from './fixtures.ts'
 import { simulateVersion } from '../../server/audit/simulate.ts'
@@ -27,37 +29,9 @@ interface Simulation {
 beforeAll(async () => {
   h = await openHarness()
   // Twelve logged decisions by version 1: T-1 accepted, T-2 rejected, T-3 nurture, T-4 rejected.
-  for (let round = 0; round < 3; round++) {
-    for (const id of ['T-1', 'T-2', 'T-3', 'T-4']) {
-      await h.request('key', 'POST', '/api/evaluate', { ruleset: 'b2b-inbound', lead: leads[id] })
-    }
-  }
+  await logExampleDecisions(h)
   // Draft 2: at least 1,500 employees (T-1 has 1,200, T-3 800), segments of 3 are big enough.
-  await h.request('marketing', 'POST', '/api/rulesets/b2b-inbound/versions', {})
-  const v2 = (await (
-    await h.request('viewer', 'GET', '/api/rulesets/b2b-inbound/versions/2')
-  ).json()) as {
-    etag: string
-    ruleset: { rules: { id: string }[]; policy: Record<string, unknown> } & Record<string, unknown>
-  }
-  const draft = {
-    ...v2.ruleset,
-    policy: { ...v2.ruleset.policy, minSegmentSize: 3 },
-    rules: v2.ruleset.rules.map((rule) =>
-      rule.id === 'min-employees'
-        ? {
-            ...rule,
-            when: {
-              all: [{ fact: 'company.employees', operator: 'greaterThanInclusive', value: 1500 }],
-            },
-          }
-        : rule,
-    ),
-  }
-  const saved = await h.request('marketing', 'PUT', '/api/rulesets/b2b-inbound/versions/2', draft, {
-    'if-match': v2.etag,
-  })
-  expect(saved.status).toBe(200)
+  await draftEmployeeFloor(h, 1500, { minSegmentSize: 3 })
 })
 afterAll(() => h.close())
 

@@ -115,7 +115,11 @@ test('an admin adds people and a key; a new person changes their password', asyn
     .click()
   await expect(row).toContainText('Revoked')
   expect((await evaluate(key)).status).toBe(401)
+  await expect(page.locator('.toast', { hasText: '“Website form” revoked' })).toHaveCount(1)
   await signOut(page)
+  // The admin's messages leave with the admin: the next person does not read them. (Within a
+  // second: a toast goes by itself after four.)
+  await expect(page.locator('.toast')).toHaveCount(0, { timeout: 1000 })
 
   // The new person signs in with the first password and picks their own.
   await signIn(page, { email: nora.email, password: first.password })

@@ -71,7 +71,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
   if (admin) {
     console.log(
       admin.generatedPassword
-        ? `\nFirst start: created the admin account. Sign in at ${url} with\n  email:    ${admin.email}\n  password: ${admin.generatedPassword}\nThis password is shown only now; change it after signing in.\n`
+        ? `\nFirst start: created the admin account. Sign in at ${url} with\n  email:    ${admin.email}\n  password: ${admin.generatedPassword}\nThis password is shown only now: change it after signing in (your name, top right → Change password),\nthen add people and API keys under Admin.\n`
         : `\nFirst start: created the admin account ${admin.email} with LEADGATE_ADMIN_PASSWORD. Sign in at ${url}\n`,
     )
   }

@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react'
+import { AccountMenu } from '../account/account-menu.tsx'
 import { BrandMark } from '../ui/brand-mark.tsx'
 import { hrefOf, useRoute } from './hash-route.ts'
 import { useSession, useUser } from './session.tsx'
@@ -18,7 +19,10 @@ export function AppHeader({ children }: { children?: ReactNode }) {
         leadgate
       </a>
       <nav className="app-nav" aria-label="Sections">
-        <a href={hrefOf({ name: 'list' })} aria-current={auditing ? undefined : 'page'}>
+        <a
+          href={hrefOf({ name: 'list' })}
+          aria-current={auditing || route.name === 'admin' ? undefined : 'page'}
+        >
           Rulesets
         </a>
         <a
@@ -27,21 +31,20 @@ export function AppHeader({ children }: { children?: ReactNode }) {
         >
           Decisions
         </a>
+        {user.roles.includes('admin') && (
+          <a
+            href={hrefOf({ name: 'admin', tab: 'people' })}
+            aria-current={route.name === 'admin' ? 'page' : undefined}
+          >
+            Admin
+          </a>
+        )}
       </nav>
       <nav className="crumbs" aria-label="Breadcrumbs">
         {children}
       </nav>
       <div className="user-menu">
-        <div className="user-who">
-          <span className="user-name">{user.name}</span>
-          <span className="user-roles">
-            {user.roles.map((role) => (
-              <span key={role} className={`badge badge-${role}`}>
-                {role}
-              </span>
-            ))}
-          </span>
-        </div>
+        <AccountMenu user={user} />
         <button className="btn btn-ghost btn-small" onClick={() => void logout()}>
           Sign out
         </button>

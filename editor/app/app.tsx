@@ -1,3 +1,4 @@
+import { AdminScreen } from '../admin/admin-screen.tsx'
 import { AuditScreen } from '../screens/audit-screen.tsx'
 import { CompareScreen } from '../screens/compare-screen.tsx'
 import { DecisionScreen } from '../screens/decision-screen.tsx'
@@ -32,6 +33,8 @@ export function App() {
       return <AuditScreen filters={route.filters} />
     case 'decision':
       return <DecisionScreen key={route.id} id={route.id} />
+    case 'admin':
+      return <AdminScreen tab={route.tab} />
     case 'replay':
       return (
         <ReplayScreen key={`${route.id}/${route.version}`} id={route.id} version={route.version} />

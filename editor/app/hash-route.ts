@@ -8,6 +8,7 @@ export type Route =
   | { name: 'audit'; filters: AuditFilters }
   | { name: 'decision'; id: string }
   | { name: 'replay'; id: string; version: number }
+  | { name: 'admin'; tab: 'people' | 'keys' }
 
 /**
  * `#/rulesets/b2b-inbound/v/3` and friends. A hash keeps links shareable without the server
@@ -24,6 +25,7 @@ export function parseRoute(hash: string): Route {
     }
     return { name: 'decision', id: parts[1] }
   }
+  if (parts[0] === 'admin') return { name: 'admin', tab: parts[1] === 'keys' ? 'keys' : 'people' }
   if (parts[0] === 'rulesets' && parts[1]) {
     if (parts[2] === 'compare' && parts[3] && parts[4]) {
       return { name: 'compare', id: parts[1], a: Number(parts[3]), b: Number(parts[4]) }
@@ -54,6 +56,8 @@ export const hrefOf = (route: Route): string => {
       return `#/decisions/${encodeURIComponent(route.id)}`
     case 'replay':
       return `#/decisions/${encodeURIComponent(route.id)}/replay/${route.version}`
+    case 'admin':
+      return `#/admin/${route.tab}`
   }
 }
 

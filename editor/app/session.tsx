@@ -9,6 +9,8 @@ interface Session {
   state: SessionState
   login(email: string, password: string): Promise<void>
   logout(): Promise<void>
+  /** Reads the signed-in user again, after their name or roles changed. */
+  refresh(): Promise<void>
 }
 
 const SessionContext = createContext<Session | null>(null)
@@ -29,8 +31,14 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     await client.api.auth.logout.$post().catch(() => undefined)
     setState({ status: 'anonymous' })
   }, [])
+  const refresh = useCallback(async () => {
+    const me = await unwrap(client.api.auth.me.$get())
+    setState({ status: 'signed-in', user: me.user })
+  }, [])
   return (
-    <SessionContext.Provider value={{ state, login, logout }}>{children}</SessionContext.Provider>
+    <SessionContext.Provider value={{ state, login, logout, refresh }}>
+      {children}
+    </SessionContext.Provider>
   )
 }
 

@@ -1,4 +1,4 @@
-import { createContext, useCallback, useContext, useState, type ReactNode } from 'react'
+import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from 'react'
 
 interface Toast {
   id: number
@@ -10,9 +10,13 @@ const ToastContext = createContext<(text: string, tone?: Toast['tone']) => void>
 
 let counter = 0
 
-/** Short messages in the corner: "Draft saved", "Approved as sales". */
-export function ToastProvider({ children }: { children: ReactNode }) {
+/**
+ * Short messages in the corner: "Draft saved", "Approved as sales". A change of `scope` (who
+ * is signed in) clears them, so the next person at the screen never reads the last one's.
+ */
+export function ToastProvider({ children, scope }: { children: ReactNode; scope?: string }) {
   const [toasts, setToasts] = useState<Toast[]>([])
+  useEffect(() => setToasts([]), [scope])
   const show = useCallback((text: string, tone: Toast['tone'] = 'info') => {
     const id = ++counter
     setToasts((list) => [...list, { id, text, tone }])

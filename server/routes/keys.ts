@@ -15,7 +15,10 @@ import type { ApiKeyRecord } from '../store/types.ts'
 const adminOnly = requireUser(['admin'])
 const tags = ['API keys']
 
-const keyView = ({ secretHash: _hash, ...key }: ApiKeyRecord) => key
+const keyView = ({ secretHash: _hash, lastUsedAt, ...key }: ApiKeyRecord) => ({
+  ...key,
+  lastUsedAt: lastUsedAt ?? null,
+})
 
 const listRoute = createRoute({
   method: 'get',

@@ -2,13 +2,14 @@ import { createRoute, z } from '@hono/zod-openapi'
 import { hashPassword } from '../accounts/password.ts'
 import { publicUser } from '../accounts/principal.ts'
 import { randomId } from '../accounts/tokens.ts'
+import { AdminGuard, assertNotOwnAccount } from '../accounts/admin-guard.ts'
 import { conflict, notFound } from '../http/api-error.ts'
 import { requireUser } from '../http/auth.ts'
 import { newRouter } from '../http/router.ts'
 import { createUserSchema, patchUserSchema, userIdParams, userSchema } from '../schemas/accounts.ts'
 import { jsonBody, jsonContent, pick } from '../schemas/common.ts'
 import type { Services } from '../services.ts'
-import { StoreConflictError, type UserRecord, type UserStore } from '../store/types.ts'
+import { StoreConflictError, type UserRecord } from '../store/types.ts'
 
 const adminOnly = requireUser(['admin'])
 const tags = ['Users']
@@ -49,7 +50,8 @@ const patchRoute = createRoute({
   method: 'patch',
   path: '/{userId}',
   tags,
-  summary: 'Change name, email, roles, password or disable (admin)',
+  summary:
+    'Change name, email, roles, password or disable (admin); never leaves no active admin, never disables yourself',
   middleware: adminOnly,
   request: { params: userIdParams, body: jsonBody(patchUserSchema) },
   responses: { 200: jsonContent(userSchema, 'Changed'), ...pick(400, 401, 403, 404, 409, 415) },
@@ -59,7 +61,8 @@ const deleteRoute = createRoute({
   method: 'delete',
   path: '/{userId}',
   tags,
-  summary: 'Remove a user (admin)',
+  summary:
+    'Remove a user and end their sessions (admin); not yourself, never the last active admin',
   middleware: adminOnly,
   request: { params: userIdParams },
   responses: { 204: { description: 'Removed' }, ...pick(400, 401, 403, 404, 409) },
@@ -68,21 +71,10 @@ const deleteRoute = createRoute({
 const userNotFound = (userId: string) =>
   notFound('user_not_found', `no user "${userId}"`, { userId })
 
-/** The server must always keep someone who can manage users. */
-async function assertAdminRemains(users: UserStore, without: UserRecord, after?: UserRecord) {
-  const stillAdmin = after !== undefined && !after.disabled && after.roles.includes('admin')
-  if (stillAdmin || without.disabled || !without.roles.includes('admin')) return
-  const others = (await users.listUsers()).filter(
-    (user) => user.id !== without.id && !user.disabled && user.roles.includes('admin'),
-  )
-  if (others.length === 0) {
-    throw conflict('last_admin', 'this is the last active admin; make another user admin first')
-  }
-}
-
 export const userRoutes = (services: Services) => {
   const users = services.accounts.stores.users
   const sessions = services.accounts.stores.sessions
+  const guard = new AdminGuard(users)
   return newRouter()
     .openapi(listRoute, async (c) =>
       c.json({ users: (await users.listUsers()).map(publicUser) }, 200),
@@ -121,22 +113,27 @@ export const userRoutes = (services: Services) => {
     .openapi(patchRoute, async (c) => {
       const { userId } = c.req.valid('param')
       const { password, ...patch } = c.req.valid('json')
-      const current = await users.getUser(userId)
-      if (!current) throw userNotFound(userId)
-      await assertAdminRemains(users, current, { ...current, ...patch })
       const changes: Partial<UserRecord> = { ...patch, updatedAt: new Date().toISOString() }
+      // Hashed before queueing: scrypt is slow and must not hold up other changes.
       if (password !== undefined) changes.passwordHash = await hashPassword(password)
-      let updated: UserRecord | undefined
-      try {
-        updated = await users.updateUser(userId, changes)
-      } catch (error) {
-        if (error instanceof StoreConflictError) {
-          throw conflict('email_taken', `a user with email ${patch.email} exists`, {
-            email: patch.email,
-          })
+      const updated = await guard.exclusive(async () => {
+        const current = await users.getUser(userId)
+        if (!current) throw userNotFound(userId)
+        if (patch.disabled === true && !current.disabled) {
+          assertNotOwnAccount(c.get('principal')!.id, current, 'disable')
         }
-        throw error
-      }
+        await guard.assertAdminRemains(current, patch)
+        try {
+          return await users.updateUser(userId, changes)
+        } catch (error) {
+          if (error instanceof StoreConflictError) {
+            throw conflict('email_taken', `a user with email ${patch.email} exists`, {
+              email: patch.email,
+            })
+          }
+          throw error
+        }
+      })
       if (!updated) throw userNotFound(userId)
       // A new password or a disabled account ends every open session of that user.
       if (password !== undefined || patch.disabled === true)
@@ -145,10 +142,15 @@ export const userRoutes = (services: Services) => {
     })
     .openapi(deleteRoute, async (c) => {
       const { userId } = c.req.valid('param')
-      const current = await users.getUser(userId)
-      if (!current) throw userNotFound(userId)
-      await assertAdminRemains(users, current)
-      await users.deleteUser(userId)
+      await guard.exclusive(async () => {
+        const current = await users.getUser(userId)
+        if (!current) throw userNotFound(userId)
+        assertNotOwnAccount(c.get('principal')!.id, current, 'delete')
+        await guard.assertAdminRemains(current)
+        await users.deleteUser(userId)
+        // Sessions outlive their user in the store otherwise; nothing should point at a ghost.
+        await sessions.deleteUserSessions(userId)
+      })
       return c.body(null, 204)
     })
 }

@@ -10,7 +10,8 @@ const rolesSchema = z
   .refine((list) => new Set(list).size === list.length, 'a role is listed twice')
 
 const emailSchema = z.email('not an email address').max(200)
-const passwordSchema = z
+/** One rule for every new password: user creation, reset by an admin, and one's own change. */
+export const passwordSchema = z
   .string()
   .min(MIN_PASSWORD_LENGTH, `use at least ${MIN_PASSWORD_LENGTH} characters`)
   .max(200)
@@ -19,6 +20,13 @@ export const loginBodySchema = z.object({
   email: z.string().min(1).max(200),
   password: z.string().min(1).max(200),
 })
+
+export const changePasswordSchema = z
+  .strictObject({
+    currentPassword: z.string().min(1, 'type your current password').max(200),
+    newPassword: passwordSchema,
+  })
+  .meta({ id: 'ChangePassword' })
 
 export const userSchema = z
   .object({
@@ -74,6 +82,10 @@ export const apiKeySchema = z
     createdBy: z.string(),
     createdAt: z.string(),
     revokedAt: z.string().nullable(),
+    lastUsedAt: z
+      .string()
+      .nullable()
+      .describe('When the key was last accepted, to the minute; null if never used'),
   })
   .meta({ id: 'ApiKey' })
 

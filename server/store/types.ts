@@ -37,6 +37,8 @@ export interface ApiKeyRecord {
   createdBy: string
   createdAt: string
   revokedAt: string | null
+  /** When the key last passed authentication, to the minute; absent until first used. */
+  lastUsedAt?: string | null
 }
 
 export interface UserStore {
@@ -64,6 +66,8 @@ export interface ApiKeyStore {
   listKeys(): Promise<ApiKeyRecord[]>
   getKey(id: string): Promise<ApiKeyRecord | undefined>
   revokeKey(id: string, at: string): Promise<ApiKeyRecord | undefined>
+  /** Records a use of the key; never moves `lastUsedAt` back (processes report out of order). */
+  touchKey(id: string, at: string): Promise<void>
 }
 
 /** A sign-off on one exact content of a version. */

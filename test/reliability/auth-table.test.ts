@@ -63,6 +63,12 @@ const routes: {
   type?: string
 }[] = [
   { method: 'GET', path: () => '/api/auth/me', allowed: users },
+  {
+    method: 'POST',
+    path: () => '/api/auth/password',
+    body: { currentPassword: '', newPassword: 'x' },
+    allowed: users,
+  },
   { method: 'GET', path: () => '/api/users', allowed: ['admin'] },
   { method: 'POST', path: () => '/api/users', body: { email: 'bad' }, allowed: ['admin'] },
   { method: 'GET', path: () => '/api/users/:viewer', allowed: ['admin'] },

@@ -45,6 +45,13 @@ interface RouteCase {
 const v = '/api/rulesets/matrix/versions/1'
 const routes: RouteCase[] = [
   { method: 'GET', path: () => '/api/auth/me', allowed: users },
+  {
+    // A wrong current password: every signed-in user reaches the check (400) and keeps theirs.
+    method: 'POST',
+    path: () => '/api/auth/password',
+    body: { currentPassword: 'not-the-password', newPassword: 'another-long-password' },
+    allowed: users,
+  },
   { method: 'GET', path: () => '/api/users', allowed: ['admin'] },
   {
     method: 'POST',

@@ -102,4 +102,27 @@ describe.each(storeKinds)('account store contract: $name', (kind) => {
       { ...key, revokedAt: '2026-03-02T00:00:00.000Z' },
     ])
   })
+
+  it('records when a key was last used, never moving the time back', async () => {
+    const key = {
+      id: 'k2',
+      name: 'Forms',
+      scope: 'evaluate' as const,
+      secretHash: 'ab',
+      createdBy: 'u1',
+      createdAt: '2026-03-01T00:00:00.000Z',
+      revokedAt: null,
+    }
+    await stores.accounts.createKey(key)
+    await stores.accounts.touchKey('k2', '2026-03-05T10:00:00.000Z')
+    await stores.accounts.touchKey('k2', '2026-03-04T09:00:00.000Z')
+    await stores.accounts.touchKey('missing', '2026-03-05T10:00:00.000Z')
+    expect((await stores.accounts.getKey('k2'))?.lastUsedAt).toBe('2026-03-05T10:00:00.000Z')
+    await stores.accounts.revokeKey('k2', '2026-03-06T00:00:00.000Z')
+    expect(await stores.accounts.getKey('k2')).toEqual({
+      ...key,
+      lastUsedAt: '2026-03-05T10:00:00.000Z',
+      revokedAt: '2026-03-06T00:00:00.000Z',
+    })
+  })
 })

@@ -129,6 +129,13 @@ export class LowdbAccountStore implements UserStore, SessionStore, ApiKeyStore {
     return key && { ...key }
   }
 
+  async touchKey(id: string, at: string): Promise<void> {
+    const key = this.data.keys.find((candidate) => candidate.id === id)
+    if (!key || (key.lastUsedAt ?? '') >= at) return
+    key.lastUsedAt = at
+    await this.db.write()
+  }
+
   async revokeKey(id: string, at: string): Promise<ApiKeyRecord | undefined> {
     const key = this.data.keys.find((candidate) => candidate.id === id)
     if (!key) return undefined

@@ -126,6 +126,16 @@ export class PgAccountStore implements UserStore, SessionStore, ApiKeyStore {
     return (await this.records<ApiKeyRecord>('select record from api_keys where id = $1', [id]))[0]
   }
 
+  async touchKey(id: string, at: string): Promise<void> {
+    // One statement, so a revoke running at the same time is not overwritten.
+    await this.pool.query(
+      `update api_keys
+          set record = jsonb_set(record::jsonb, '{lastUsedAt}', to_jsonb($2::text))::json
+        where id = $1 and coalesce(record->>'lastUsedAt', '') < $2`,
+      [id, at],
+    )
+  }
+
   async revokeKey(id: string, at: string): Promise<ApiKeyRecord | undefined> {
     return inTransaction(this.pool, async (client) => {
       const { rows } = await client.query<{ record: ApiKeyRecord }>(

@@ -29,6 +29,15 @@ interface SummaryRow {
   reason_ids: string[]
 }
 
+/**
+ * PostgreSQL text cannot hold U+0000, which a lead's fields may carry. The index columns get
+ * U+FFFD in its place, and searches make the same swap, so such a decision is kept and found;
+ * the record itself is JSON text, where it is the escape `\u0000` and stays exact.
+ */
+const indexText = (text: string): string => text.replaceAll('\u0000', '\uFFFD')
+const indexTextOrNull = (text: string | null | undefined): string | null =>
+  text == null ? null : indexText(text)
+
 const SUMMARY_COLUMNS =
   'decision_id, lead_id, ruleset_id, version, outcome, score, evaluated_at, email, company, reason_ids'
 
@@ -163,15 +172,15 @@ export class PgDecisionLog implements DecisionLog {
           params.push(
             entry.decisionId,
             entry.leadId === null ? null : JSON.stringify(entry.leadId),
-            entry.leadId === null ? null : String(entry.leadId),
+            entry.leadId === null ? null : indexText(String(entry.leadId)),
             entry.rulesetId,
             entry.version,
             entry.outcome,
             entry.score,
             entry.evaluatedAt,
             entry.json,
-            entry.email ?? null,
-            entry.company ?? null,
+            indexTextOrNull(entry.email),
+            indexTextOrNull(entry.company),
             entry.reasonIds ?? [],
           )
           return `(${Array.from({ length: 12 }, (_, i) => `$${at + i + 1}`).join(', ')})`
@@ -199,15 +208,16 @@ function filterSql(filter: DecisionFilter): { where: string[]; params: unknown[]
     params.push(value)
     where.push(sql.replace('?', `$${params.length}`))
   }
-  if (filter.leadId !== undefined) add('lead_key = ?', filter.leadId)
+  if (filter.leadId !== undefined) add('lead_key = ?', indexText(filter.leadId))
   if (filter.outcome !== undefined) add('outcome = ?', filter.outcome)
   if (filter.rulesetId !== undefined) add('ruleset_id = ?', filter.rulesetId)
   if (filter.version !== undefined) add('version = ?', filter.version)
   if (filter.from !== undefined) add('evaluated_at >= ?', filter.from)
   if (filter.to !== undefined) add('evaluated_at < ?', filter.to)
-  if (filter.email !== undefined) add('lower(email) = lower(?)', filter.email)
+  if (filter.email !== undefined) add('lower(email) = lower(?)', indexText(filter.email))
   if (filter.company !== undefined) {
-    add(`company ilike ? escape '\\'`, `%${filter.company.replace(/[\\%_]/g, '\\$&')}%`)
+    const company = indexText(filter.company).replace(/[\\%_]/g, '\\$&')
+    add(`company ilike ? escape '\\'`, `%${company}%`)
   }
   if (filter.reason !== undefined) add('? = any(reason_ids)', filter.reason)
   return { where, params }

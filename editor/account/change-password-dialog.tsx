@@ -1,0 +1,97 @@
+import { useState, type FormEvent } from 'react'
+import { client, unwrap } from '../api/client.ts'
+import { formErrorsOf, noErrors, type FormErrors } from '../admin/form-errors.ts'
+import { ConfirmActions } from '../ui/confirm-actions.tsx'
+import { Dialog } from '../ui/dialog.tsx'
+import { FormTextField } from '../ui/form-text-field.tsx'
+import { useToast } from '../ui/toasts.tsx'
+import { newPasswordProblem } from './new-password.ts'
+
+type Field = 'currentPassword' | 'newPassword' | 'repeat'
+const fields: Field[] = ['currentPassword', 'newPassword']
+
+/**
+ * Your own password: the current one, then the new one twice. The server signs out your other
+ * devices; this one stays signed in.
+ */
+export function ChangePasswordDialog({ onClose }: { onClose: () => void }) {
+  const toast = useToast()
+  const [currentPassword, setCurrent] = useState('')
+  const [newPassword, setNew] = useState('')
+  const [repeat, setRepeat] = useState('')
+  const [errors, setErrors] = useState<FormErrors<Field>>(noErrors)
+  const [busy, setBusy] = useState(false)
+  const submit = async (event?: FormEvent) => {
+    event?.preventDefault()
+    const problem = newPasswordProblem(currentPassword, newPassword, repeat)
+    if (problem) {
+      setErrors({ fields: { [problem.field]: problem.message }, general: null })
+      return
+    }
+    setBusy(true)
+    setErrors(noErrors)
+    try {
+      await unwrap(client.api.auth.password.$post({ json: { currentPassword, newPassword } }))
+      toast('Password changed. Your other devices were signed out.')
+      onClose()
+    } catch (failure) {
+      setErrors(formErrorsOf(failure, fields))
+      setBusy(false)
+    }
+  }
+  return (
+    <Dialog
+      title="Change your password"
+      onClose={onClose}
+      actions={
+        <ConfirmActions
+          confirm="Change password"
+          working="Changing…"
+          busy={busy}
+          onConfirm={() => void submit()}
+          onCancel={onClose}
+        />
+      }
+    >
+      <p className="small muted" style={{ marginBottom: 12 }}>
+        You stay signed in here; anywhere else you are signed in, you will be signed out.
+      </p>
+      {errors.general && (
+        <div className="alert alert-error" role="alert" style={{ marginBottom: 12 }}>
+          {errors.general}
+        </div>
+      )}
+      <form onSubmit={(event) => void submit(event)} noValidate>
+        <FormTextField
+          id="current-password"
+          label="Current password"
+          type="password"
+          autoComplete="current-password"
+          value={currentPassword}
+          onChange={setCurrent}
+          error={errors.fields.currentPassword}
+        />
+        <FormTextField
+          id="new-password"
+          label="New password"
+          type="password"
+          autoComplete="new-password"
+          value={newPassword}
+          onChange={setNew}
+          error={errors.fields.newPassword}
+          hint="At least 10 characters."
+        />
+        <FormTextField
+          id="repeat-password"
+          label="New password again"
+          type="password"
+          autoComplete="new-password"
+          value={repeat}
+          onChange={setRepeat}
+          error={errors.fields.repeat}
+        />
+        <button type="submit" hidden />
+      </form>
+    </Dialog>
+  )
+}

@@ -1,0 +1,94 @@
+import { useState } from 'react'
+import { client, unwrap } from '../api/client.ts'
+import { ConfirmActions } from '../ui/confirm-actions.tsx'
+import { Dialog } from '../ui/dialog.tsx'
+import { FormTextField } from '../ui/form-text-field.tsx'
+import type { Person, Role } from './admin-types.ts'
+import { formErrorsOf, noErrors, type FormErrors } from './form-errors.ts'
+import { ownRoleWarning } from './people-roles.ts'
+import { RoleCheckboxes } from './role-checkboxes.tsx'
+
+type Field = 'email' | 'name' | 'roles'
+const fields: Field[] = ['email', 'name', 'roles']
+
+interface EditPersonDialogProps {
+  person: Person
+  actorId: string
+  onClose: () => void
+  onSaved: (person: Person) => void
+}
+
+/** Name, email and roles of an account; only what changed is sent. */
+export function EditPersonDialog({ person, actorId, onClose, onSaved }: EditPersonDialogProps) {
+  const [name, setName] = useState(person.name)
+  const [email, setEmail] = useState(person.email)
+  const [roles, setRoles] = useState<Role[]>(person.roles)
+  const [errors, setErrors] = useState<FormErrors<Field>>(noErrors)
+  const [busy, setBusy] = useState(false)
+  const warning = ownRoleWarning(actorId, person, roles)
+  const changes = {
+    ...(name.trim() !== person.name && { name: name.trim() }),
+    ...(email.trim() !== person.email && { email: email.trim() }),
+    ...(roles.join() !== person.roles.join() && { roles }),
+  }
+  const save = async () => {
+    if (roles.length === 0) {
+      setErrors({ fields: { roles: 'Pick at least one role' }, general: null })
+      return
+    }
+    setBusy(true)
+    setErrors(noErrors)
+    try {
+      const saved = await unwrap(
+        client.api.users[':userId'].$patch({ param: { userId: person.id }, json: changes }),
+      )
+      onSaved(saved)
+    } catch (failure) {
+      setErrors(formErrorsOf(failure, fields))
+      setBusy(false)
+    }
+  }
+  return (
+    <Dialog
+      title={`Edit ${person.name}`}
+      onClose={onClose}
+      actions={
+        <ConfirmActions
+          confirm="Save changes"
+          working="Saving…"
+          busy={busy}
+          disabled={Object.keys(changes).length === 0}
+          onConfirm={() => void save()}
+          onCancel={onClose}
+        />
+      }
+    >
+      {errors.general && (
+        <div className="alert alert-error" role="alert" style={{ marginBottom: 12 }}>
+          {errors.general}
+        </div>
+      )}
+      <FormTextField
+        id="edit-name"
+        label="Name"
+        value={name}
+        onChange={setName}
+        error={errors.fields.name}
+      />
+      <FormTextField
+        id="edit-email"
+        label="Email"
+        type="email"
+        value={email}
+        onChange={setEmail}
+        error={errors.fields.email}
+      />
+      <RoleCheckboxes roles={roles} onChange={setRoles} error={errors.fields.roles} />
+      {warning && (
+        <div className="alert alert-warning" role="alert">
+          {warning}
+        </div>
+      )}
+    </Dialog>
+  )
+}

@@ -1,0 +1,88 @@
+import { useState } from 'react'
+import { client, unwrap } from '../api/client.ts'
+import { ConfirmActions } from '../ui/confirm-actions.tsx'
+import { Dialog } from '../ui/dialog.tsx'
+import type { Person } from './admin-types.ts'
+import { formErrorsOf, noErrors, type FormErrors } from './form-errors.ts'
+import { generatePassword } from './generate-password.ts'
+import { PasswordChoice } from './password-choice.tsx'
+import { SignInDetails } from './sign-in-details.tsx'
+
+interface ResetPasswordDialogProps {
+  person: Person
+  onClose: () => void
+}
+
+/** A new password for someone who lost theirs; their open sessions end. */
+export function ResetPasswordDialog({ person, onClose }: ResetPasswordDialogProps) {
+  const [password, setPassword] = useState(() => generatePassword())
+  const [errors, setErrors] = useState<FormErrors<'password'>>(noErrors)
+  const [busy, setBusy] = useState(false)
+  const [done, setDone] = useState(false)
+  const reset = async () => {
+    setBusy(true)
+    setErrors(noErrors)
+    try {
+      await unwrap(
+        client.api.users[':userId'].$patch({ param: { userId: person.id }, json: { password } }),
+      )
+      setDone(true)
+    } catch (failure) {
+      setErrors(formErrorsOf(failure, ['password']))
+    } finally {
+      setBusy(false)
+    }
+  }
+  if (done) {
+    return (
+      <Dialog
+        title={`New password for ${person.name}`}
+        onClose={onClose}
+        actions={
+          <button className="btn btn-primary" onClick={onClose}>
+            Done
+          </button>
+        }
+      >
+        <p className="small muted" style={{ marginBottom: 12 }}>
+          {person.name} was signed out everywhere. Send these details privately; the password is not
+          shown again.
+        </p>
+        <SignInDetails email={person.email} password={password} />
+      </Dialog>
+    )
+  }
+  return (
+    <Dialog
+      title={`Reset ${person.name}’s password`}
+      onClose={onClose}
+      actions={
+        <ConfirmActions
+          confirm="Reset password"
+          working="Resetting…"
+          busy={busy}
+          disabled={!password}
+          onConfirm={() => void reset()}
+          onCancel={onClose}
+        />
+      }
+    >
+      <p className="small muted" style={{ marginBottom: 12 }}>
+        {person.name} ({person.email}) is signed out on every device and signs in again with the new
+        password.
+      </p>
+      {errors.general && (
+        <div className="alert alert-error" role="alert" style={{ marginBottom: 12 }}>
+          {errors.general}
+        </div>
+      )}
+      <PasswordChoice
+        id="reset-password"
+        label="New password"
+        value={password}
+        onChange={setPassword}
+        error={errors.fields.password}
+      />
+    </Dialog>
+  )
+}

@@ -1,0 +1,58 @@
+import { useState, type ReactNode } from 'react'
+import { messageOf } from '../api/client.ts'
+import { Dialog } from './dialog.tsx'
+
+interface ConfirmDialogProps {
+  title: string
+  children: ReactNode
+  /** The button's words: "Delete Mia Marketing", never just "OK". */
+  confirm: string
+  danger?: boolean
+  onConfirm: () => Promise<void>
+  onClose: () => void
+}
+
+/** Asks before something that cannot be undone, and shows the server's answer if it fails. */
+export function ConfirmDialog(props: ConfirmDialogProps) {
+  const { title, children, confirm, danger, onConfirm, onClose } = props
+  const [busy, setBusy] = useState(false)
+  const [error, setError] = useState<string | null>(null)
+  const run = async () => {
+    setBusy(true)
+    setError(null)
+    try {
+      await onConfirm()
+      onClose()
+    } catch (failure) {
+      setError(messageOf(failure))
+      setBusy(false)
+    }
+  }
+  return (
+    <Dialog
+      title={title}
+      onClose={onClose}
+      actions={
+        <>
+          <button className="btn" onClick={onClose}>
+            Cancel
+          </button>
+          <button
+            className={danger ? 'btn btn-primary btn-destructive' : 'btn btn-primary'}
+            disabled={busy}
+            onClick={() => void run()}
+          >
+            {busy ? 'Working…' : confirm}
+          </button>
+        </>
+      }
+    >
+      {error && (
+        <div className="alert alert-error" role="alert" style={{ marginBottom: 12 }}>
+          {error}
+        </div>
+      )}
+      <div className="small">{children}</div>
+    </Dialog>
+  )
+}

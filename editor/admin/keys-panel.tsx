@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import { client, messageOf, unwrap } from '../api/client.ts'
 import type { AsyncState } from '../app/use-async.ts'
-import { formatDate } from '../screens/ruleset-list-screen.tsx'
+import { formatDate } from '../ui/format-date.ts'
 import { ConfirmDialog } from '../ui/confirm-dialog.tsx'
 import { EmptyState, ErrorState } from '../ui/empty-state.tsx'
 import { TableSkeleton } from '../ui/table-skeleton.tsx'

@@ -1,9 +1,6 @@
+import { formatDate } from '../ui/format-date.ts'
+
 const relative = new Intl.RelativeTimeFormat('en', { numeric: 'auto' })
-const dateFormat = new Intl.DateTimeFormat('en-GB', {
-  day: 'numeric',
-  month: 'short',
-  year: 'numeric',
-})
 
 const MINUTE = 60_000
 const HOUR = 60 * MINUTE
@@ -23,5 +20,5 @@ export function lastUsedText(iso: string | null, now: Date): string {
   if (ago < HOUR) return relative.format(-Math.floor(ago / MINUTE), 'minute')
   if (ago < DAY) return relative.format(-Math.floor(ago / HOUR), 'hour')
   if (ago < 7 * DAY) return relative.format(-Math.floor(ago / DAY), 'day')
-  return dateFormat.format(new Date(iso))
+  return formatDate(iso)
 }

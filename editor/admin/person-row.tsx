@@ -1,5 +1,5 @@
 import { memo } from 'react'
-import { formatDate } from '../screens/ruleset-list-screen.tsx'
+import { formatDate } from '../ui/format-date.ts'
 import type { Person } from './admin-types.ts'
 import { roleChoices } from './people-roles.ts'
 

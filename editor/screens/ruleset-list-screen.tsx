@@ -7,18 +7,13 @@ import { canEdit, useUser } from '../app/session.tsx'
 import { useAsync } from '../app/use-async.ts'
 import { EmptyState, ErrorState } from '../ui/empty-state.tsx'
 import { NewRulesetDialog } from './new-ruleset-dialog.tsx'
+import { formatDate } from '../ui/format-date.ts'
+import { TableSkeleton } from '../ui/table-skeleton.tsx'
 
 interface Row {
   summary: RulesetSummary
   versions: VersionListItem[]
 }
-
-const dateFormat = new Intl.DateTimeFormat('en-GB', {
-  day: 'numeric',
-  month: 'short',
-  year: 'numeric',
-})
-export const formatDate = (iso: string) => dateFormat.format(new Date(iso))
 
 async function loadRows(): Promise<Row[]> {
   const { rulesets } = await unwrap(client.api.rulesets.$get())
@@ -56,7 +51,7 @@ export function RulesetListScreen() {
           )}
         </div>
         <div className="card table-card">
-          {state.status === 'loading' && <SkeletonRows />}
+          {state.status === 'loading' && <TableSkeleton label="Loading rulesets" />}
           {state.status === 'error' && (
             <ErrorState message={messageOf(state.error)} onRetry={reload} />
           )}
@@ -165,15 +160,5 @@ function RulesetRow({ row }: { row: Row }) {
         )}
       </td>
     </tr>
-  )
-}
-
-function SkeletonRows() {
-  return (
-    <div style={{ padding: 16 }} role="status" aria-label="Loading rulesets">
-      {[0, 1, 2].map((row) => (
-        <div key={row} className="skeleton" style={{ height: 44, marginBottom: 12 }} />
-      ))}
-    </div>
   )
 }

@@ -1,13 +1,6 @@
 import { isCompactTrace, type CompactTrace } from '../evaluation/compact-trace.ts'
-import type {
-  DecisionEntry,
-  DecisionFilter,
-  DecisionLog,
-  DecisionLogStats,
-  DecisionPage,
-  DecisionQuery,
-  StoredRecord,
-} from '../store/types.ts'
+import { DecisionLogWrapper } from '../store/decision-log-wrapper.ts'
+import type { DecisionEntry } from '../store/types.ts'
 
 /** Contact facts that identify a person; masked in the log when masking is on. */
 export const contactFields = [
@@ -75,39 +68,13 @@ function maskRecord(json: string): { json: string; email: string | null } {
  * @example
  * const log = process.env.LEADGATE_MASK_CONTACT === '1' ? new MaskingDecisionLog(raw) : raw
  */
-export class MaskingDecisionLog implements DecisionLog {
-  constructor(private readonly inner: DecisionLog) {}
-
-  append(entries: DecisionEntry[]): Promise<void> {
+export class MaskingDecisionLog extends DecisionLogWrapper {
+  override append(entries: DecisionEntry[]): Promise<void> {
     return this.inner.append(
       entries.map((entry) => {
         const masked = maskRecord(entry.json)
         return { ...entry, json: masked.json, email: masked.email }
       }),
     )
-  }
-
-  getJson(decisionId: string): Promise<string | undefined> {
-    return this.inner.getJson(decisionId)
-  }
-
-  query(query: DecisionQuery): Promise<DecisionPage> {
-    return this.inner.query(query)
-  }
-
-  records(filter: DecisionFilter, lastN?: number): AsyncIterable<StoredRecord> {
-    return this.inner.records(filter, lastN)
-  }
-
-  get places(): DecisionLog['places'] {
-    return this.inner.places?.bind(this.inner)
-  }
-
-  stats(): Promise<DecisionLogStats> {
-    return this.inner.stats()
-  }
-
-  close(): Promise<void> {
-    return this.inner.close()
   }
 }

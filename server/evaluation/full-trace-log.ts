@@ -1,13 +1,6 @@
 import type { ConditionNode } from '../../engine/index.ts'
-import type {
-  DecisionEntry,
-  DecisionFilter,
-  DecisionLog,
-  DecisionLogStats,
-  DecisionPage,
-  DecisionQuery,
-  StoredRecord,
-} from '../store/types.ts'
+import { DecisionLogWrapper } from '../store/decision-log-wrapper.ts'
+import type { DecisionLog } from '../store/types.ts'
 import {
   COMPACT_TRACE_ENCODING,
   expandTrace,
@@ -69,38 +62,16 @@ export async function expandRecordJson(
  * const decisions = new FullTraceDecisionLog(log, (id, v) => evaluators.traceSource(id, v))
  * await decisions.getJson(decisionId) // '{…,"trace":[{"ruleId":"competitor",…},…],…}'
  */
-export class FullTraceDecisionLog implements DecisionLog {
+export class FullTraceDecisionLog extends DecisionLogWrapper {
   constructor(
-    private readonly inner: DecisionLog,
+    inner: DecisionLog,
     private readonly versionOf: (rulesetId: string, version: number) => Promise<TraceSource>,
-  ) {}
-
-  append(entries: DecisionEntry[]): Promise<void> {
-    return this.inner.append(entries)
+  ) {
+    super(inner)
   }
 
-  async getJson(decisionId: string): Promise<string | undefined> {
+  override async getJson(decisionId: string): Promise<string | undefined> {
     const json = await this.inner.getJson(decisionId)
     return json === undefined ? undefined : expandRecordJson(json, this.versionOf)
-  }
-
-  query(query: DecisionQuery): Promise<DecisionPage> {
-    return this.inner.query(query)
-  }
-
-  records(filter: DecisionFilter, lastN?: number): AsyncIterable<StoredRecord> {
-    return this.inner.records(filter, lastN)
-  }
-
-  get places(): DecisionLog['places'] {
-    return this.inner.places?.bind(this.inner)
-  }
-
-  stats(): Promise<DecisionLogStats> {
-    return this.inner.stats()
-  }
-
-  close(): Promise<void> {
-    return this.inner.close()
   }
 }

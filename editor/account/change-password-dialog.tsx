@@ -6,6 +6,7 @@ import { Dialog } from '../ui/dialog.tsx'
 import { FormTextField } from '../ui/form-text-field.tsx'
 import { useToast } from '../ui/toasts.tsx'
 import { newPasswordProblem } from './new-password.ts'
+import { ErrorAlert } from '../ui/error-alert.tsx'
 
 type Field = 'currentPassword' | 'newPassword' | 'repeat'
 const fields: Field[] = ['currentPassword', 'newPassword']
@@ -56,11 +57,7 @@ export function ChangePasswordDialog({ onClose }: { onClose: () => void }) {
       <p className="small muted" style={{ marginBottom: 12 }}>
         You stay signed in here; anywhere else you are signed in, you will be signed out.
       </p>
-      {errors.general && (
-        <div className="alert alert-error" role="alert" style={{ marginBottom: 12 }}>
-          {errors.general}
-        </div>
-      )}
+      <ErrorAlert message={errors.general} />
       <form onSubmit={(event) => void submit(event)} noValidate>
         <FormTextField
           id="current-password"

@@ -9,6 +9,7 @@ import { generatePassword } from './generate-password.ts'
 import { PasswordChoice } from './password-choice.tsx'
 import { RoleCheckboxes } from './role-checkboxes.tsx'
 import { SignInDetails } from './sign-in-details.tsx'
+import { ErrorAlert } from '../ui/error-alert.tsx'
 
 type Field = 'email' | 'name' | 'roles' | 'password'
 const fields: Field[] = ['email', 'name', 'roles', 'password']
@@ -87,11 +88,7 @@ export function AddPersonDialog({ onClose, onAdded }: AddPersonDialogProps) {
       }
     >
       <form onSubmit={(event) => void submit(event)} noValidate>
-        {errors.general && (
-          <div className="alert alert-error" role="alert" style={{ marginBottom: 12 }}>
-            {errors.general}
-          </div>
-        )}
+        <ErrorAlert message={errors.general} />
         <FormTextField
           id="person-name"
           label="Name"

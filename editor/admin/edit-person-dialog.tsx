@@ -7,6 +7,7 @@ import type { Person, Role } from './admin-types.ts'
 import { formErrorsOf, noErrors, type FormErrors } from './form-errors.ts'
 import { ownRoleWarning } from './people-roles.ts'
 import { RoleCheckboxes } from './role-checkboxes.tsx'
+import { ErrorAlert } from '../ui/error-alert.tsx'
 
 type Field = 'email' | 'name' | 'roles'
 const fields: Field[] = ['email', 'name', 'roles']
@@ -63,11 +64,7 @@ export function EditPersonDialog({ person, actorId, onClose, onSaved }: EditPers
         />
       }
     >
-      {errors.general && (
-        <div className="alert alert-error" role="alert" style={{ marginBottom: 12 }}>
-          {errors.general}
-        </div>
-      )}
+      <ErrorAlert message={errors.general} />
       <FormTextField
         id="edit-name"
         label="Name"

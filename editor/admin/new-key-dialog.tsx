@@ -7,6 +7,7 @@ import { FormTextField } from '../ui/form-text-field.tsx'
 import type { CreatedKey } from './admin-types.ts'
 import { evaluateCurl } from './evaluate-example.ts'
 import { formErrorsOf, noErrors, type FormErrors } from './form-errors.ts'
+import { ErrorAlert } from '../ui/error-alert.tsx'
 
 interface NewKeyDialogProps {
   onClose: () => void
@@ -100,11 +101,7 @@ export function NewKeyDialog({ onClose, onCreated }: NewKeyDialogProps) {
         />
       }
     >
-      {errors.general && (
-        <div className="alert alert-error" role="alert" style={{ marginBottom: 12 }}>
-          {errors.general}
-        </div>
-      )}
+      <ErrorAlert message={errors.general} />
       <form
         onSubmit={(event) => {
           event.preventDefault()

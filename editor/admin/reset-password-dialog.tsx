@@ -7,6 +7,7 @@ import { formErrorsOf, noErrors, type FormErrors } from './form-errors.ts'
 import { generatePassword } from './generate-password.ts'
 import { PasswordChoice } from './password-choice.tsx'
 import { SignInDetails } from './sign-in-details.tsx'
+import { ErrorAlert } from '../ui/error-alert.tsx'
 
 interface ResetPasswordDialogProps {
   person: Person
@@ -71,11 +72,7 @@ export function ResetPasswordDialog({ person, onClose }: ResetPasswordDialogProp
         {person.name} ({person.email}) is signed out on every device and signs in again with the new
         password.
       </p>
-      {errors.general && (
-        <div className="alert alert-error" role="alert" style={{ marginBottom: 12 }}>
-          {errors.general}
-        </div>
-      )}
+      <ErrorAlert message={errors.general} />
       <PasswordChoice
         id="reset-password"
         label="New password"

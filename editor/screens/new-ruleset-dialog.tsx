@@ -4,6 +4,7 @@ import { slugOf } from '../model/index.ts'
 import { ConfirmActions } from '../ui/confirm-actions.tsx'
 import { Dialog } from '../ui/dialog.tsx'
 import { TextField } from '../ui/text-field.tsx'
+import { ErrorAlert } from '../ui/error-alert.tsx'
 
 interface NewRulesetDialogProps {
   onClose: () => void
@@ -61,11 +62,7 @@ export function NewRulesetDialog({ onClose, onCreated }: NewRulesetDialogProps) 
       <p className="small muted" style={{ marginBottom: 16 }}>
         It starts as an empty draft: accept at 60 points, nurture at 30. Add rules on the canvas.
       </p>
-      {error && (
-        <div className="alert alert-error" style={{ marginBottom: 12 }} role="alert">
-          {error}
-        </div>
-      )}
+      <ErrorAlert message={error} />
       <TextField
         id="new-name"
         label="Name"

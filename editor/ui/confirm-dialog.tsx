@@ -1,6 +1,7 @@
 import { useState, type ReactNode } from 'react'
 import { messageOf } from '../api/client.ts'
 import { Dialog } from './dialog.tsx'
+import { ErrorAlert } from './error-alert.tsx'
 
 interface ConfirmDialogProps {
   title: string
@@ -47,11 +48,7 @@ export function ConfirmDialog(props: ConfirmDialogProps) {
         </>
       }
     >
-      {error && (
-        <div className="alert alert-error" role="alert" style={{ marginBottom: 12 }}>
-          {error}
-        </div>
-      )}
+      <ErrorAlert message={error} />
       <div className="small">{children}</div>
     </Dialog>
   )

@@ -1,4 +1,3 @@
-import type { Options } from 'csv-parse'
 import { stringify } from 'csv-stringify/sync'
 import {
   compileMapping,
@@ -15,7 +14,7 @@ import { csvFields, type CsvField, type OutputFormat } from '../output/decision-
 import { countDecision, emptyTally, type DecisionTally } from './decision-tally.ts'
 import { decisionSerializer } from './decision-json.ts'
 import { OutputBytes } from './output-bytes.ts'
-import { parseRange, type RangeProblem } from './range-parse.ts'
+import { parseRange, type RangeFormat, type RangeProblem } from './range-parse.ts'
 
 /** Everything needed to evaluate batches; plain data, so it can be sent to a worker thread. */
 export interface EvaluatorConfig {
@@ -75,7 +74,7 @@ export class BatchEvaluator {
   #mapObject: ((row: Record<string, unknown>) => MappedLead) | undefined
   #clock = new Date()
   #count = 0
-  #csvOptions: Options | undefined
+  #csv: RangeFormat | undefined
   #out = new OutputBytes()
 
   constructor(config: EvaluatorConfig) {
@@ -86,7 +85,12 @@ export class BatchEvaluator {
     if (mapper && config.header) this.#mapCells = mapper.forHeader(config.header)
     if (mapper) this.#mapObject = (row) => mapper.map(row)
     if (config.csv) {
-      this.#csvOptions = csvParseOptions(config.csv.delimiter, config.csv.recordDelimiter)
+      const { delimiter, recordDelimiter } = config.csv
+      this.#csv = {
+        delimiter,
+        recordDelimiter,
+        options: csvParseOptions(delimiter, recordDelimiter),
+      }
     }
   }
 
@@ -98,7 +102,7 @@ export class BatchEvaluator {
   evaluate(batch: Batch): BatchResult {
     if ('csv' in batch) {
       const bytes = Buffer.from(batch.csv.buffer, batch.csv.byteOffset, batch.csv.byteLength)
-      const read = parseRange(bytes, this.#csvOptions!)
+      const read = parseRange(bytes, this.#csv!)
       if ('invalid' in read) return { text: '', tally: emptyTally(), invalid: read.invalid }
       return { ...this.#decide(read.rows), lineFeeds: read.lineFeeds }
     }

@@ -3,7 +3,8 @@ import type { Options } from 'csv-parse'
 import { CsvError, parse } from 'csv-parse/sync'
 import { CliError } from '../exit-codes.ts'
 import { firstInvalidUtf8, notDecodableError } from '../input/decode.ts'
-import { countLineFeeds } from '../input/row-boundary.ts'
+import { plainRows } from '../input/plain-rows.ts'
+import { countLineFeeds, type RecordDelimiter } from '../input/row-boundary.ts'
 
 /**
  * Why a range of a CSV file could not be read, placed within the range: plain data, so a
@@ -15,24 +16,34 @@ export type RangeProblem =
   /** `line`: the parser's line number within the range, 1 for its first line. */
   | { kind: 'csv'; message: string; line: number }
 
+/** How a file's ranges are read: its delimiters, and csv-parse's options for them. */
+export interface RangeFormat {
+  delimiter: string
+  recordDelimiter: RecordDelimiter
+  options: Options
+}
+
 /**
- * Parses a range of whole CSV rows, checking first that it is UTF-8.
+ * Parses a range of whole CSV rows, checking first that it is UTF-8. Plain text is read
+ * with d3-dsv (../input/plain-rows.ts), anything else with csv-parse.
  *
  * @example
- * parseRange(Buffer.from('L1,300\nL2,20\n'), csvParseOptions(','))
+ * parseRange(Buffer.from('L1,300\nL2,20\n'), { delimiter: ',', recordDelimiter: '\n', options: csvParseOptions(',', '\n') })
  * // { rows: [['L1', '300'], ['L2', '20']], lineFeeds: 2 }
  */
 export function parseRange(
   bytes: Buffer,
-  options: Options,
+  csv: RangeFormat,
 ): { rows: string[][]; lineFeeds: number } | { invalid: RangeProblem } {
   if (!isUtf8(bytes)) {
     const at = firstInvalidUtf8(bytes)
     const line = 1 + countLineFeeds(bytes, 0, Math.max(at, 0))
     return { invalid: { kind: 'encoding', at, line, value: at >= 0 ? bytes[at]! : 0 } }
   }
+  const plain = plainRows(bytes.toString('utf8'), csv.delimiter, csv.recordDelimiter)
+  if (plain !== undefined) return { rows: plain, lineFeeds: countLineFeeds(bytes) }
   try {
-    return { rows: parse(bytes, options) as string[][], lineFeeds: countLineFeeds(bytes) }
+    return { rows: parse(bytes, csv.options) as string[][], lineFeeds: countLineFeeds(bytes) }
   } catch (error) {
     if (!(error instanceof CsvError)) throw error
     const line = typeof error.lines === 'number' ? error.lines : 1

@@ -1,33 +1,27 @@
+import { readdirSync, readFileSync } from 'node:fs'
 import { defineConfig } from 'vitest/config'
 
 const unitTests = ['test/**/*.test.ts', 'test/**/*.test.tsx']
 
 /**
- * The API tests that go through the test harness (test/server/harness.ts), run a second time
- * with every store on PostgreSQL: the store contract suites prove each store alone, these
- * prove the routes on top of it (a difference in behaviour between the stores shows here).
+ * The API tests that go through the test harness (they call `openHarness`, test/server/harness.ts)
+ * run a second time with every store on PostgreSQL: the store contract suites prove each store
+ * alone, these prove the routes on top of it (a difference in behaviour between the stores shows
+ * here). Found by reading the files, so a new harness test is never left out.
  */
-const apiTests = [
-  'test/server/*.test.ts',
-  'test/reliability/auth-table.test.ts',
-  'test/reliability/http-fuzz.test.ts',
-]
-/** test/server files that do not use the harness (stores, engine glue, a real process). */
-const notOnHarness = [
-  'test/server/compact-trace.test.ts',
-  'test/server/config.test.ts',
-  'test/server/decide-lead.test.ts',
-  'test/server/decision-log.test.ts',
-  'test/server/decision-log-places.test.ts',
-  'test/server/retention.test.ts',
-  'test/server/ruleset-store.test.ts',
-  'test/server/safe-json.test.ts',
-  'test/server/seed.test.ts',
-  'test/server/server-process.test.ts',
-  'test/server/simulation-pool.test.ts',
+const apiTests = readdirSync('test', { recursive: true, encoding: 'utf8' })
+  .filter((file) => file.endsWith('.test.ts'))
+  .map((file) => `test/${file.replaceAll('\\', '/')}`)
+  .filter((file) => readFileSync(file, 'utf8').includes('openHarness('))
+/** Harness tests that are about one store, not about the routes on either. */
+const embeddedOnly = [
   // Reads the embedded log's files (`places`); it also covers the path PostgreSQL takes, as
   // its "log without places".
   'test/server/simulate-threads.test.ts',
+  // The CLI reads a stored ruleset from the embedded store's data folder.
+  'test/cli/evaluate-stored.test.ts',
+  // Starts its own instances on one PostgreSQL database, whatever the project says.
+  'test/store/several-instances.test.ts',
 ]
 
 // Unit and API tests only; Playwright owns test/e2e.
@@ -49,7 +43,7 @@ export default defineConfig({
         test: {
           name: 'api on postgresql',
           include: apiTests,
-          exclude: notOnHarness,
+          exclude: embeddedOnly,
           env: { LEADGATE_TEST_SERVER_STORE: 'postgres' },
         },
       },

@@ -1,10 +1,10 @@
 import { useState, type FormEvent } from 'react'
 import { client, unwrap } from '../api/client.ts'
-import { formErrorsOf, noErrors, type FormErrors } from '../admin/form-errors.ts'
 import { ConfirmActions } from '../ui/confirm-actions.tsx'
 import { Dialog } from '../ui/dialog.tsx'
 import { FormTextField } from '../ui/form-text-field.tsx'
 import { useToast } from '../ui/toasts.tsx'
+import { useFormSubmit } from '../ui/use-form-submit.ts'
 import { newPasswordProblem } from './new-password.ts'
 import { ErrorAlert } from '../ui/error-alert.tsx'
 
@@ -20,26 +20,17 @@ export function ChangePasswordDialog({ onClose }: { onClose: () => void }) {
   const [currentPassword, setCurrent] = useState('')
   const [newPassword, setNew] = useState('')
   const [repeat, setRepeat] = useState('')
-  const [errors, setErrors] = useState<FormErrors<Field>>(noErrors)
-  const [busy, setBusy] = useState(false)
-  const submit = async (event?: FormEvent) => {
-    event?.preventDefault()
-    const problem = newPasswordProblem(currentPassword, newPassword, repeat)
-    if (problem) {
-      setErrors({ fields: { [problem.field]: problem.message }, general: null })
-      return
-    }
-    setBusy(true)
-    setErrors(noErrors)
-    try {
-      await unwrap(client.api.auth.password.$post({ json: { currentPassword, newPassword } }))
-      toast('Password changed. Your other devices were signed out.')
-      onClose()
-    } catch (failure) {
-      setErrors(formErrorsOf(failure, fields))
-      setBusy(false)
-    }
-  }
+  const { errors, busy, submit: send } = useFormSubmit<Field>(fields)
+  const submit = (event?: FormEvent) =>
+    send(
+      event,
+      async () => {
+        await unwrap(client.api.auth.password.$post({ json: { currentPassword, newPassword } }))
+        toast('Password changed. Your other devices were signed out.')
+        onClose()
+      },
+      newPasswordProblem(currentPassword, newPassword, repeat),
+    )
   return (
     <Dialog
       title="Change your password"

@@ -4,12 +4,13 @@ import { ConfirmActions } from '../ui/confirm-actions.tsx'
 import { Dialog } from '../ui/dialog.tsx'
 import { FormTextField } from '../ui/form-text-field.tsx'
 import type { Person, Role } from './admin-types.ts'
-import { formErrorsOf, noErrors, type FormErrors } from './form-errors.ts'
 import { generatePassword } from './generate-password.ts'
 import { PasswordChoice } from './password-choice.tsx'
 import { RoleCheckboxes } from './role-checkboxes.tsx'
 import { SignInDetails } from './sign-in-details.tsx'
 import { ErrorAlert } from '../ui/error-alert.tsx'
+import { useFormSubmit } from '../ui/use-form-submit.ts'
+import { noRoleProblem } from './people-roles.ts'
 
 type Field = 'email' | 'name' | 'roles' | 'password'
 const fields: Field[] = ['email', 'name', 'roles', 'password']
@@ -25,32 +26,23 @@ export function AddPersonDialog({ onClose, onAdded }: AddPersonDialogProps) {
   const [name, setName] = useState('')
   const [roles, setRoles] = useState<Role[]>([])
   const [password, setPassword] = useState(() => generatePassword())
-  const [errors, setErrors] = useState<FormErrors<Field>>(noErrors)
-  const [busy, setBusy] = useState(false)
+  const { errors, busy, submit: send } = useFormSubmit<Field>(fields)
   const [added, setAdded] = useState<Person | null>(null)
 
-  const submit = async (event?: FormEvent) => {
-    event?.preventDefault()
-    if (roles.length === 0) {
-      setErrors({ fields: { roles: 'Pick at least one role' }, general: null })
-      return
-    }
-    setBusy(true)
-    setErrors(noErrors)
-    try {
-      const person = await unwrap(
-        client.api.users.$post({
-          json: { email: email.trim(), name: name.trim(), password, roles },
-        }),
-      )
-      setAdded(person)
-      onAdded(person)
-    } catch (failure) {
-      setErrors(formErrorsOf(failure, fields))
-    } finally {
-      setBusy(false)
-    }
-  }
+  const submit = (event?: FormEvent) =>
+    send(
+      event,
+      async () => {
+        const person = await unwrap(
+          client.api.users.$post({
+            json: { email: email.trim(), name: name.trim(), password, roles },
+          }),
+        )
+        setAdded(person)
+        onAdded(person)
+      },
+      noRoleProblem(roles),
+    )
 
   if (added) {
     return (

@@ -4,10 +4,10 @@ import { ConfirmActions } from '../ui/confirm-actions.tsx'
 import { Dialog } from '../ui/dialog.tsx'
 import { FormTextField } from '../ui/form-text-field.tsx'
 import type { Person, Role } from './admin-types.ts'
-import { formErrorsOf, noErrors, type FormErrors } from './form-errors.ts'
-import { ownRoleWarning } from './people-roles.ts'
+import { noRoleProblem, ownRoleWarning } from './people-roles.ts'
 import { RoleCheckboxes } from './role-checkboxes.tsx'
 import { ErrorAlert } from '../ui/error-alert.tsx'
+import { useFormSubmit } from '../ui/use-form-submit.ts'
 
 type Field = 'email' | 'name' | 'roles'
 const fields: Field[] = ['email', 'name', 'roles']
@@ -24,31 +24,24 @@ export function EditPersonDialog({ person, actorId, onClose, onSaved }: EditPers
   const [name, setName] = useState(person.name)
   const [email, setEmail] = useState(person.email)
   const [roles, setRoles] = useState<Role[]>(person.roles)
-  const [errors, setErrors] = useState<FormErrors<Field>>(noErrors)
-  const [busy, setBusy] = useState(false)
+  const { errors, busy, submit } = useFormSubmit<Field>(fields)
   const warning = ownRoleWarning(actorId, person, roles)
   const changes = {
     ...(name.trim() !== person.name && { name: name.trim() }),
     ...(email.trim() !== person.email && { email: email.trim() }),
     ...(roles.join() !== person.roles.join() && { roles }),
   }
-  const save = async () => {
-    if (roles.length === 0) {
-      setErrors({ fields: { roles: 'Pick at least one role' }, general: null })
-      return
-    }
-    setBusy(true)
-    setErrors(noErrors)
-    try {
-      const saved = await unwrap(
-        client.api.users[':userId'].$patch({ param: { userId: person.id }, json: changes }),
-      )
-      onSaved(saved)
-    } catch (failure) {
-      setErrors(formErrorsOf(failure, fields))
-      setBusy(false)
-    }
-  }
+  const save = () =>
+    submit(
+      undefined,
+      async () => {
+        const saved = await unwrap(
+          client.api.users[':userId'].$patch({ param: { userId: person.id }, json: changes }),
+        )
+        onSaved(saved)
+      },
+      noRoleProblem(roles),
+    )
   return (
     <Dialog
       title={`Edit ${person.name}`}

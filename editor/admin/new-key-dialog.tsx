@@ -6,8 +6,8 @@ import { Dialog } from '../ui/dialog.tsx'
 import { FormTextField } from '../ui/form-text-field.tsx'
 import type { CreatedKey } from './admin-types.ts'
 import { evaluateCurl } from './evaluate-example.ts'
-import { formErrorsOf, noErrors, type FormErrors } from './form-errors.ts'
 import { ErrorAlert } from '../ui/error-alert.tsx'
+import { useFormSubmit } from '../ui/use-form-submit.ts'
 
 interface NewKeyDialogProps {
   onClose: () => void
@@ -27,25 +27,17 @@ async function exampleRuleset(): Promise<string> {
 /** Names a key, creates it and shows it this one time, with a request to try it. */
 export function NewKeyDialog({ onClose, onCreated }: NewKeyDialogProps) {
   const [name, setName] = useState('')
-  const [errors, setErrors] = useState<FormErrors<'name'>>(noErrors)
-  const [busy, setBusy] = useState(false)
+  const { errors, busy, submit } = useFormSubmit(['name'])
   const [created, setCreated] = useState<{ key: CreatedKey; ruleset: string } | null>(null)
-  const create = async () => {
-    setBusy(true)
-    setErrors(noErrors)
-    try {
+  const create = () =>
+    submit(undefined, async () => {
       const [key, ruleset] = await Promise.all([
         unwrap(client.api.keys.$post({ json: { name: name.trim(), scope: 'evaluate' } })),
         exampleRuleset(),
       ])
       setCreated({ key, ruleset })
       onCreated(key)
-    } catch (failure) {
-      setErrors(formErrorsOf(failure, ['name']))
-    } finally {
-      setBusy(false)
-    }
-  }
+    })
 
   if (created) {
     const curl = evaluateCurl({

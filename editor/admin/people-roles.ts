@@ -16,6 +16,10 @@ export function toggleRole(roles: readonly Role[], role: Role, on: boolean): Rol
   return roleChoices.map((choice) => choice.role).filter((candidate) => next.has(candidate))
 }
 
+/** An account needs a role: the problem to show before sending one without. */
+export const noRoleProblem = (roles: readonly Role[]) =>
+  roles.length === 0 ? ({ field: 'roles', message: 'Pick at least one role' } as const) : null
+
 /**
  * What still stands between the team and its first publish, in words: every version needs a
  * marketing approval and a sales approval by two different active people.

@@ -3,11 +3,11 @@ import { client, unwrap } from '../api/client.ts'
 import { ConfirmActions } from '../ui/confirm-actions.tsx'
 import { Dialog } from '../ui/dialog.tsx'
 import type { Person } from './admin-types.ts'
-import { formErrorsOf, noErrors, type FormErrors } from './form-errors.ts'
 import { generatePassword } from './generate-password.ts'
 import { PasswordChoice } from './password-choice.tsx'
 import { SignInDetails } from './sign-in-details.tsx'
 import { ErrorAlert } from '../ui/error-alert.tsx'
+import { useFormSubmit } from '../ui/use-form-submit.ts'
 
 interface ResetPasswordDialogProps {
   person: Person
@@ -17,23 +17,15 @@ interface ResetPasswordDialogProps {
 /** A new password for someone who lost theirs; their open sessions end. */
 export function ResetPasswordDialog({ person, onClose }: ResetPasswordDialogProps) {
   const [password, setPassword] = useState(() => generatePassword())
-  const [errors, setErrors] = useState<FormErrors<'password'>>(noErrors)
-  const [busy, setBusy] = useState(false)
+  const { errors, busy, submit } = useFormSubmit(['password'])
   const [done, setDone] = useState(false)
-  const reset = async () => {
-    setBusy(true)
-    setErrors(noErrors)
-    try {
+  const reset = () =>
+    submit(undefined, async () => {
       await unwrap(
         client.api.users[':userId'].$patch({ param: { userId: person.id }, json: { password } }),
       )
       setDone(true)
-    } catch (failure) {
-      setErrors(formErrorsOf(failure, ['password']))
-    } finally {
-      setBusy(false)
-    }
-  }
+    })
   if (done) {
     return (
       <Dialog

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { ApiError } from '../../editor/api/client.ts'
-import { formErrorsOf } from '../../editor/admin/form-errors.ts'
+import { formErrorsOf } from '../../editor/ui/form-errors.ts'
 import { evaluateCurl, shellQuote } from '../../editor/admin/evaluate-example.ts'
 import { generatePassword, PASSWORD_ALPHABET } from '../../editor/admin/generate-password.ts'
 

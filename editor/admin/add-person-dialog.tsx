@@ -7,7 +7,7 @@ import type { Person, Role } from './admin-types.ts'
 import { generatePassword } from './generate-password.ts'
 import { PasswordChoice } from './password-choice.tsx'
 import { RoleCheckboxes } from './role-checkboxes.tsx'
-import { SignInDetails } from './sign-in-details.tsx'
+import { SignInDetailsDialog } from './sign-in-details.tsx'
 import { ErrorAlert } from '../ui/error-alert.tsx'
 import { useFormSubmit } from '../ui/use-form-submit.ts'
 import { noRoleProblem } from './people-roles.ts'
@@ -46,21 +46,13 @@ export function AddPersonDialog({ onClose, onAdded }: AddPersonDialogProps) {
 
   if (added) {
     return (
-      <Dialog
+      <SignInDetailsDialog
         title={`${added.name} can sign in now`}
+        note={`Send these details privately. The password is not shown again; ${added.name} can change it from the account menu after signing in.`}
+        email={added.email}
+        password={password}
         onClose={onClose}
-        actions={
-          <button className="btn btn-primary" onClick={onClose}>
-            Done
-          </button>
-        }
-      >
-        <p className="small muted" style={{ marginBottom: 12 }}>
-          Send these details privately. The password is not shown again; {added.name} can change it
-          from the account menu after signing in.
-        </p>
-        <SignInDetails email={added.email} password={password} />
-      </Dialog>
+      />
     )
   }
 

@@ -5,7 +5,7 @@ import { Dialog } from '../ui/dialog.tsx'
 import type { Person } from './admin-types.ts'
 import { generatePassword } from './generate-password.ts'
 import { PasswordChoice } from './password-choice.tsx'
-import { SignInDetails } from './sign-in-details.tsx'
+import { SignInDetailsDialog } from './sign-in-details.tsx'
 import { ErrorAlert } from '../ui/error-alert.tsx'
 import { useFormSubmit } from '../ui/use-form-submit.ts'
 
@@ -28,21 +28,13 @@ export function ResetPasswordDialog({ person, onClose }: ResetPasswordDialogProp
     })
   if (done) {
     return (
-      <Dialog
+      <SignInDetailsDialog
         title={`New password for ${person.name}`}
+        note={`${person.name} was signed out everywhere. Send these details privately; the password is not shown again.`}
+        email={person.email}
+        password={password}
         onClose={onClose}
-        actions={
-          <button className="btn btn-primary" onClick={onClose}>
-            Done
-          </button>
-        }
-      >
-        <p className="small muted" style={{ marginBottom: 12 }}>
-          {person.name} was signed out everywhere. Send these details privately; the password is not
-          shown again.
-        </p>
-        <SignInDetails email={person.email} password={password} />
-      </Dialog>
+      />
     )
   }
   return (

@@ -1,6 +1,8 @@
 /**
  * `npm run bench:server`: requests per second of POST /api/evaluate (durable decision log,
  * default trace, then trace "full") against a bare Hono route, 50 connections, ~10 s each.
+ * Also loads a floor (test/bench/floor-server.ts: a bare Hono route that only decides and
+ * answers, no key check, validation or log), the most /api/evaluate could serve here.
  * Prints `RESULT server ratio=… evaluate_rps=… bare_rps=… p99_ms=… full_ratio=…` last.
  * `npm run bench:server -- --postgres`: the same with the PostgreSQL store.
  */
@@ -106,6 +108,8 @@ const children: ChildProcess[] = []
 try {
   const bare = await start('test/bench/bare-server.ts', {})
   children.push(bare.child)
+  const floor = await start('test/bench/floor-server.ts', {})
+  children.push(floor.child)
   const server = await start('server/main.ts', {
     PORT: '0',
     HOST: '127.0.0.1',
@@ -137,7 +141,25 @@ try {
   // Warm up the JIT on both paths before measuring.
   await load({ url: bare.url, duration: 1 })
   await evaluate(undefined, 2)
+  // Half as long as the others: the whole benchmark stays within a minute.
+  const floorLoad = (duration = Math.max(2, seconds / 2)) => {
+    const list = bodies()
+    let next = 0
+    return load({
+      duration,
+      url: floor.url,
+      requests: [
+        {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          setupRequest: (request) => ({ ...request, body: list[next++ % list.length] }),
+        },
+      ],
+    })
+  }
+  await floorLoad(1)
   const bareRun = await measured(bare.child, () => load({ url: bare.url }))
+  const floorRun = await measured(floor.child, floorLoad)
   const evaluateRun = await measured(server.child, () => evaluate())
   const fullRun = await measured(server.child, () => evaluate('full'))
   const bareResult = bareRun.result
@@ -145,6 +167,7 @@ try {
   const fullResult = fullRun.result
   for (const [name, { result, cpuUs }] of [
     ['bare', bareRun],
+    ['floor', floorRun],
     ['evaluate', evaluateRun],
     ['evaluate full', fullRun],
   ] as const) {
@@ -161,6 +184,12 @@ try {
   )
   const bareRps = bareResult.requests.average
   const evaluateRps = evaluateResult.requests.average
+  const floorRps = floorRun.result.requests.average
+  // What deciding and answering alone allow: no evaluate that also checks the key, validates
+  // and logs can pass it, so a ratio above this floor's cannot be reached on this machine.
+  console.log(
+    `floor ratio ${(floorRps / bareRps).toFixed(2)} (bare route that only decides and answers); evaluate reaches ${(evaluateRps / floorRps).toFixed(2)} of the floor`,
+  )
   console.log(
     `RESULT server${database ? '-postgres' : ''} ratio=${(evaluateRps / bareRps).toFixed(2)} evaluate_rps=${Math.round(evaluateRps)} bare_rps=${Math.round(bareRps)} p99_ms=${evaluateResult.latency.p99} full_ratio=${(fullResult.requests.average / bareRps).toFixed(2)}`,
   )

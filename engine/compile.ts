@@ -16,14 +16,8 @@ import { byteArrays, currentTimestamp, lastWordsOf, presenceTest } from './hot-p
 import { leafSentence, type LeafSentence } from './leaf-texts.ts'
 import { prepareTest, type OperatorName } from './operators.ts'
 import { personaScorer } from './personas.ts'
-import {
-  isAll,
-  isAny,
-  isListRef,
-  isNot,
-  type Condition,
-  type ConditionValue,
-} from './schema/condition.ts'
+import { isAll, isAny, isListRef, isNot } from './condition-guards.ts'
+import type { Condition, ConditionValue } from './schema/condition.ts'
 import type { Decision, Effect, Reason, Result, RuleResult, TraceEntry } from './schema/decision.ts'
 import type { Lead, Outcome } from './schema/lead.ts'
 import type { OnMissing, Rule, Ruleset } from './schema/ruleset.ts'

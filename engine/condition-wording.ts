@@ -1,7 +1,8 @@
 import type { FieldSpec } from './field-catalog.ts'
 import { asList, fillPhrase, formatValue, listOf } from './format-value.ts'
 import { operatorSpec, phraseMatcher, wordsOf, type OperatorName } from './operators.ts'
-import { isListRef, type ConditionValue } from './schema/condition.ts'
+import { isListRef } from './condition-guards.ts'
+import type { ConditionValue } from './schema/condition.ts'
 
 /**
  * How each condition reads, prepared once per condition at compile time: what it demands

@@ -1,13 +1,9 @@
 import { stringify } from 'csv-stringify/sync'
-import {
-  compileMapping,
-  compileRuleset,
-  type Lead,
-  type Mapping,
-  type MappedLead,
-  type Ruleset,
-  type TraceMode,
-} from '../../engine/index.ts'
+// The engine's modules themselves, not its index: a worker thread then loads what evaluating
+// needs and not the schemas (zod), which took half of a worker's start.
+import { compileRuleset } from '../../engine/compile.ts'
+import type { Lead, Mapping, MappedLead, Ruleset, TraceMode } from '../../engine/index.ts'
+import { mapperFor } from '../../engine/mapping/mapper.ts'
 import { csvParseOptions } from '../input/csv-options.ts'
 import type { RecordDelimiter } from '../input/row-boundary.ts'
 import { csvFields, type CsvField, type OutputFormat } from '../output/decision-writer.ts'
@@ -19,7 +15,7 @@ import { parseRange, type RangeFormat, type RangeProblem } from './range-parse.t
 /** Everything needed to evaluate batches; plain data, so it can be sent to a worker thread. */
 export interface EvaluatorConfig {
   ruleset: Ruleset
-  /** Absent: JSON objects are leads as they are. */
+  /** A valid mapping (checked with `parseMapping`); absent: JSON objects are leads as they are. */
   mapping: Mapping | undefined
   /** CSV header, when rows come as cells. */
   header: string[] | undefined
@@ -81,7 +77,7 @@ export class BatchEvaluator {
     this.#config = config
     this.#compiled = compileRuleset(config.ruleset)
     this.#toJson = decisionSerializer(config.ruleset)
-    const mapper = config.mapping ? compileMapping(config.mapping) : undefined
+    const mapper = config.mapping ? mapperFor(config.mapping) : undefined
     if (mapper && config.header) this.#mapCells = mapper.forHeader(config.header)
     if (mapper) this.#mapObject = (row) => mapper.map(row)
     if (config.csv) {

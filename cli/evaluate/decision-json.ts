@@ -1,9 +1,5 @@
-import {
-  personasSerializer,
-  type Decision,
-  type RuleResult,
-  type Ruleset,
-} from '../../engine/index.ts'
+import { personasSerializer } from '../../engine/decision-json.ts'
+import type { Decision, RuleResult, Ruleset } from '../../engine/index.ts'
 import { reasonsWriter } from './reason-json.ts'
 
 const decisionKeys = 'leadId,ruleset,outcome,score,reasons,rules,personas,trace,evaluatedAt'

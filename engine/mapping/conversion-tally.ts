@@ -1,4 +1,4 @@
-import type { ConversionProblem } from './compile-mapping.ts'
+import type { ConversionProblem } from './mapper.ts'
 
 export interface ColumnProblems {
   column: string

@@ -1,3 +1,4 @@
+export * from './mapper.ts'
 export * from './compile-mapping.ts'
 export * from './conversion-tally.ts'
 export * from './convert.ts'

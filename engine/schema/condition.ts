@@ -154,9 +154,5 @@ function depthOf(condition: unknown, depth: number): number {
   return deepest
 }
 
-export const isLeaf = (condition: Condition): condition is LeafCondition => 'fact' in condition
-export const isAll = (condition: Condition): condition is AllCondition => 'all' in condition
-export const isAny = (condition: Condition): condition is AnyCondition => 'any' in condition
-export const isNot = (condition: Condition): condition is NotCondition => 'not' in condition
-export const isListRef = (value: unknown): value is ListRef =>
-  typeof value === 'object' && value !== null && !Array.isArray(value) && 'list' in value
+// Kept apart from the schemas, so evaluating (a CLI worker) does not load zod.
+export { isAll, isAny, isLeaf, isListRef, isNot } from '../condition-guards.ts'

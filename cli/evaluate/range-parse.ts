@@ -3,6 +3,7 @@ import type { Options } from 'csv-parse'
 import { CsvError, parse } from 'csv-parse/sync'
 import { CliError } from '../exit-codes.ts'
 import { firstInvalidUtf8, notDecodableError } from '../input/decode.ts'
+import { fileLineOf, withFileLine } from '../input/parser-lines.ts'
 import { plainRows } from '../input/plain-rows.ts'
 import { countLineFeeds, type RecordDelimiter } from '../input/row-boundary.ts'
 
@@ -13,7 +14,7 @@ import { countLineFeeds, type RecordDelimiter } from '../input/row-boundary.ts'
 export type RangeProblem =
   /** `at`: offset of the first bad byte in the range, -1 when it cannot be told. */
   | { kind: 'encoding'; at: number; line: number; value: number }
-  /** `line`: the parser's line number within the range, 1 for its first line. */
+  /** `line`: the line within the range, 1 for its first line. */
   | { kind: 'csv'; message: string; line: number }
 
 /** How a file's ranges are read: its delimiters, and csv-parse's options for them. */
@@ -46,7 +47,7 @@ export function parseRange(
     return { rows: parse(bytes, csv.options) as string[][], lineFeeds: countLineFeeds(bytes) }
   } catch (error) {
     if (!(error instanceof CsvError)) throw error
-    const line = typeof error.lines === 'number' ? error.lines : 1
+    const line = typeof error.lines === 'number' ? fileLineOf(bytes, error.lines) : 1
     return { invalid: { kind: 'csv', message: error.message, line } }
   }
 }
@@ -54,9 +55,8 @@ export function parseRange(
 /**
  * The error to stop the run with for a range's problem, with line and byte counted from the
  * start of the file, as the streaming reader gives them. A CSV error's line is the range's
- * first line plus the parser's line within the range; the parser counts a CR inside a quoted
- * cell as a line of its own, so with such cells (in the range, or for the streaming reader
- * anywhere before) the number runs ahead of the file's lines.
+ * first line plus its line within the range, both counted in line feeds as an editor shows
+ * them (../input/parser-lines.ts).
  *
  * @example
  * rangeError({ kind: 'csv', message: 'Quote Not Closed: ... at line 2', line: 2 },
@@ -79,7 +79,5 @@ export function rangeError(
     return notDecodableError(range.source, 'utf8', place)
   }
   const line = range.lineFeedsBefore + problem.line
-  return new CliError(
-    `${range.source}: ${problem.message.replace(/\bat line \d+/, `at line ${line}`)}`,
-  )
+  return new CliError(`${range.source}: ${withFileLine(problem.message, line)}`)
 }

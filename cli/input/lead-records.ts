@@ -4,6 +4,7 @@ import { createInterface } from 'node:readline'
 import { pipeline } from 'node:stream/promises'
 import type { Readable } from 'node:stream'
 import { CsvError, parse } from 'csv-parse'
+import { fileLineInFile, withFileLine } from './parser-lines.ts'
 import { CliError } from '../exit-codes.ts'
 import { csvParseOptions } from './csv-options.ts'
 import { StrictDecoder, type InputEncoding } from './decode.ts'
@@ -79,7 +80,10 @@ export async function openLeadInput(
   const tracker = { position: () => decoder.bytes }
   const records =
     format === 'csv' || format === 'tsv'
-      ? csvRecords(decoded, source, format === 'tsv' ? '\t' : ',', tracker)
+      ? csvRecords(decoded, source, format === 'tsv' ? '\t' : ',', tracker, {
+          // A UTF-8 file can be read again to tell an error's line as an editor shows it.
+          file: path !== '-' && options.encoding === 'utf8' ? path : undefined,
+        })
       : format === 'ndjson'
         ? ndjsonRecords(decoded)
         : jsonRecords(decoded, source)
@@ -119,6 +123,7 @@ async function* csvRecords(
   source: string,
   delimiter: string,
   tracker: { position: () => number },
+  options: { file: string | undefined },
 ): AsyncGenerator<LeadRecord> {
   const parser = parse(csvParseOptions(delimiter))
   // The parser counts characters; for a UTF-8 file with accents that is a little under the
@@ -137,6 +142,15 @@ async function* csvRecords(
       number++
     }
   } catch (error) {
+    if (
+      error instanceof CsvError &&
+      options.file !== undefined &&
+      typeof error.lines === 'number'
+    ) {
+      // csv-parse counts a CR inside a quoted cell as a line: tell the file's line instead.
+      const line = await fileLineInFile(options.file, error.lines)
+      throw new CliError(`${source}: ${withFileLine(error.message, line)}`)
+    }
     throw asCliError(error, source)
   }
 }

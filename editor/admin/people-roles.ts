@@ -16,7 +16,13 @@ export function toggleRole(roles: readonly Role[], role: Role, on: boolean): Rol
   return roleChoices.map((choice) => choice.role).filter((candidate) => next.has(candidate))
 }
 
-/** An account needs a role: the problem to show before sending one without. */
+/**
+ * An account needs a role: the problem to show before sending one without.
+ *
+ * @example
+ * noRoleProblem([]) // { field: 'roles', message: 'Pick at least one role' }
+ * noRoleProblem(['sales']) // null
+ */
 export const noRoleProblem = (roles: readonly Role[]) =>
   roles.length === 0 ? ({ field: 'roles', message: 'Pick at least one role' } as const) : null
 

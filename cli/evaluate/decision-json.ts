@@ -1,6 +1,5 @@
-import { personasSerializer } from '../../engine/decision-json.ts'
+import { personasSerializer, reasonsSerializer } from '../../engine/decision-json.ts'
 import type { Decision, RuleResult, Ruleset } from '../../engine/index.ts'
-import { reasonsWriter } from './reason-json.ts'
 
 const decisionKeys = 'leadId,ruleset,outcome,score,reasons,rules,personas,trace,evaluatedAt'
 /** Past this many remembered rule entries the cache starts over: memory stays bounded. */
@@ -11,7 +10,7 @@ const LIMIT = 4096
  * a few frozen objects the compiled ruleset shares between decisions (one per result), and
  * 40% of a decision's bytes: its JSON is made the first time the object is seen and found
  * again by identity, with no checks (frozen, it cannot have changed). Reasons
- * (./reason-json.ts) and personas (engine/decision-json.ts) reuse their fixed parts. The
+ * and personas (engine/decision-json.ts) reuse their fixed parts. The
  * output is byte-identical; a decision of a shape it does not expect, or an entry that is
  * not frozen, is written with JSON.stringify.
  *
@@ -32,7 +31,7 @@ export function decisionSerializer(ruleset: Ruleset): (decision: Decision) => st
     return json
   }
   const rulesetJson = JSON.stringify({ id: ruleset.id, version: ruleset.version })
-  const reasonsJson = reasonsWriter()
+  const reasonsJson = reasonsSerializer()
   const personasJson = personasSerializer()
 
   return (decision) => {

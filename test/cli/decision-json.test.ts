@@ -3,7 +3,6 @@ import { parse } from 'csv-parse/sync'
 import { describe, expect, it } from 'vitest'
 import { compileMapping, compileRuleset, parseRuleset, type Decision } from '../../engine/index.ts'
 import { decisionSerializer } from '../../cli/evaluate/decision-json.ts'
-import { reasonsWriter } from '../../cli/evaluate/reason-json.ts'
 
 const load = (file: string) => parseRuleset(JSON.parse(readFileSync(file, 'utf8')))
 
@@ -38,46 +37,5 @@ describe('decision serializer', () => {
     const edited = { ...decision, rules: decision.rules.map((rule) => ({ ...rule, points: 99 })) }
     expect(decisionSerializer(ruleset)(tagged)).toBe(JSON.stringify(tagged))
     expect(decisionSerializer(ruleset)(edited)).toBe(JSON.stringify(edited))
-  })
-
-  it('writes reasons of the same rule with other results, points or wording exactly', () => {
-    const base = { ruleId: 'size', ruleName: 'Size', owner: 'sales', kind: 'score' } as const
-    const reasons = [
-      { ...base, result: 'pass', effect: 'points', text: '+10 points: "big"', points: 10 },
-      { ...base, result: 'pass', effect: 'points', text: '+20 points: big\nreally', points: 20 },
-      {
-        ...base,
-        result: 'fail',
-        effect: 'points',
-        text: 'back\\slash, tab\t, nul\u0000',
-        points: 0,
-      },
-      {
-        ...base,
-        result: 'fail',
-        effect: 'none',
-        text: 'lone \ud800 and paired \ud83d\ude00, U+2028 \u2028',
-      },
-      { ...base, result: 'unknown', effect: 'nurture', text: 'Size unknown' },
-      {
-        ...base,
-        ruleName: 'Company size',
-        result: 'pass',
-        effect: 'points',
-        text: 'x',
-        points: 10,
-      },
-      {
-        ruleId: null,
-        owner: null,
-        kind: 'policy',
-        result: 'fail',
-        effect: 'nurture',
-        text: 'Score 5',
-      },
-    ] as const
-    const reasonsJson = reasonsWriter()
-    expect(reasonsJson(reasons)).toBe(JSON.stringify(reasons))
-    expect(reasonsJson(reasons.slice().reverse())).toBe(JSON.stringify(reasons.slice().reverse()))
   })
 })

@@ -62,6 +62,47 @@ describe('reasonsSerializer', () => {
     // The second call uses the remembered frames.
     expect(reasonsJson([reasons[1]!, reasons[0]!])).toBe(JSON.stringify([reasons[1], reasons[0]]))
   })
+
+  it('writes reasons of the same rule with other results, points or wording exactly', () => {
+    const base = { ruleId: 'size', ruleName: 'Size', owner: 'sales', kind: 'score' } as const
+    const reasons = [
+      { ...base, result: 'pass', effect: 'points', text: '+10 points: "big"', points: 10 },
+      { ...base, result: 'pass', effect: 'points', text: '+20 points: big\nreally', points: 20 },
+      {
+        ...base,
+        result: 'fail',
+        effect: 'points',
+        text: 'back\\slash, tab\t, nul\u0000',
+        points: 0,
+      },
+      {
+        ...base,
+        result: 'fail',
+        effect: 'none',
+        text: 'lone \ud800 and paired \ud83d\ude00, U+2028 \u2028',
+      },
+      { ...base, result: 'unknown', effect: 'nurture', text: 'Size unknown' },
+      {
+        ...base,
+        ruleName: 'Company size',
+        result: 'pass',
+        effect: 'points',
+        text: 'x',
+        points: 10,
+      },
+      {
+        ruleId: null,
+        owner: null,
+        kind: 'policy',
+        result: 'fail',
+        effect: 'nurture',
+        text: 'Score 5',
+      },
+    ] as const
+    const reasonsJson = reasonsSerializer()
+    expect(reasonsJson(reasons)).toBe(JSON.stringify(reasons))
+    expect(reasonsJson(reasons.slice().reverse())).toBe(JSON.stringify(reasons.slice().reverse()))
+  })
 })
 
 describe('personasSerializer', () => {

@@ -2,7 +2,14 @@ import { isUtf8 } from 'node:buffer'
 import { open, type FileHandle } from 'node:fs/promises'
 import { parse } from 'csv-parse/sync'
 import { csvParseOptions } from './csv-options.ts'
-import { countLineFeeds, firstLineEnd, lastRowEnd, type RecordDelimiter } from './row-boundary.ts'
+import {
+  countLineFeeds,
+  CR,
+  firstLineEnd,
+  lastRowEnd,
+  LF,
+  type RecordDelimiter,
+} from './row-boundary.ts'
 
 /** A run of whole CSV rows, cut from the file at row ends. */
 export interface CsvRange {
@@ -132,10 +139,10 @@ async function readHeader(
 
 /** A CR not followed by LF: rows that end in it are for the streaming reader. */
 function hasBareCarriageReturn(bytes: Buffer): boolean {
-  let at = bytes.indexOf(0x0d)
+  let at = bytes.indexOf(CR)
   while (at !== -1) {
-    if (bytes[at + 1] !== 0x0a) return true
-    at = bytes.indexOf(0x0d, at + 1)
+    if (bytes[at + 1] !== LF) return true
+    at = bytes.indexOf(CR, at + 1)
   }
   return false
 }

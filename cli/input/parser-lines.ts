@@ -1,8 +1,5 @@
 import { createReadStream } from 'node:fs'
-
-const QUOTE = 0x22
-const CR = 0x0d
-const LF = 0x0a
+import { CR, LF, QUOTE } from './row-boundary.ts'
 
 /**
  * Maps csv-parse's line numbers back to the file's. csv-parse counts lines by line feeds,

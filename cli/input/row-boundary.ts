@@ -1,6 +1,7 @@
-const QUOTE = 0x22
-const CR = 0x0d
-const LF = 0x0a
+/** The bytes CSV structure is made of, as the scans below and in ./parser-lines.ts read them. */
+export const QUOTE = 0x22
+export const CR = 0x0d
+export const LF = 0x0a
 
 /** How the file's rows end, as the CSV parser settles on at its first line end. */
 export type RecordDelimiter = '\n' | '\r\n'

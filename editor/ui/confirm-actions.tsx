@@ -6,6 +6,8 @@ interface ConfirmActionsProps {
   busy: boolean
   /** Off for reasons other than running (a required field is empty). */
   disabled?: boolean
+  /** For what cannot be undone: the primary button looks destructive. */
+  danger?: boolean
   onConfirm: () => void
   onCancel: () => void
 }
@@ -25,6 +27,7 @@ export function ConfirmActions({
   working,
   busy,
   disabled,
+  danger,
   onConfirm,
   onCancel,
 }: ConfirmActionsProps) {
@@ -33,7 +36,11 @@ export function ConfirmActions({
       <button className="btn" onClick={onCancel}>
         Cancel
       </button>
-      <button className="btn btn-primary" disabled={busy || disabled} onClick={onConfirm}>
+      <button
+        className={danger ? 'btn btn-primary btn-destructive' : 'btn btn-primary'}
+        disabled={busy || disabled}
+        onClick={onConfirm}
+      >
         {busy ? working : confirm}
       </button>
     </>

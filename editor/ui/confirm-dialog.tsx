@@ -1,5 +1,6 @@
 import { useState, type ReactNode } from 'react'
 import { messageOf } from '../api/client.ts'
+import { ConfirmActions } from './confirm-actions.tsx'
 import { Dialog } from './dialog.tsx'
 import { ErrorAlert } from './error-alert.tsx'
 
@@ -34,18 +35,14 @@ export function ConfirmDialog(props: ConfirmDialogProps) {
       title={title}
       onClose={onClose}
       actions={
-        <>
-          <button className="btn" onClick={onClose}>
-            Cancel
-          </button>
-          <button
-            className={danger ? 'btn btn-primary btn-destructive' : 'btn btn-primary'}
-            disabled={busy}
-            onClick={() => void run()}
-          >
-            {busy ? 'Working…' : confirm}
-          </button>
-        </>
+        <ConfirmActions
+          confirm={confirm}
+          working="Working…"
+          busy={busy}
+          danger={danger}
+          onConfirm={() => void run()}
+          onCancel={onClose}
+        />
       }
     >
       <ErrorAlert message={error} />

@@ -1,7 +1,7 @@
 import { setImmediate as nextTurn } from 'node:timers/promises'
 import { ImpactReport, type CompiledRuleset, type Lead } from '../../engine/index.ts'
 import type { EvaluatorCache } from '../evaluation/evaluator-cache.ts'
-import type { DecisionFilter, DecisionLog, RecordPlace } from '../store/types.ts'
+import type { DecisionFilter, DecisionLog, DecisionSummary, RecordPlace } from '../store/types.ts'
 import { LeadFileReader, type LeadPlaces } from './lead-file-reader.ts'
 import type { LoggedLeads, SimulationPool, VersionDocument } from './simulation-pool.ts'
 import { leadOfRecord, leadTextOfRecord } from './stored-lead.ts'
@@ -108,10 +108,7 @@ export async function simulateLoggedLeads(
           job ??= pool!.begin(simulation.draftDocument, MAX_FLIPPED)
           const texts = batch.leads as string[]
           texts.push(text)
-          batch.versions.push(summary.version)
-          batch.outcomes.push(summary.outcome)
-          batch.decisionIds.push(summary.decisionId)
-          batch.orders.push(order)
+          addLogged(batch, summary, order)
           if (texts.length >= BATCH_LEADS) {
             await job.send(batch, baselines.documents)
             batch = emptyBatch()
@@ -191,12 +188,17 @@ function placesBatch(places: RecordPlace[], from: number, count: number): Logged
       leads.length.push(place.length)
       leads.cutAt.push(place.summary.evaluatedAt)
     }
-    batch.versions.push(place.summary.version)
-    batch.outcomes.push(place.summary.outcome)
-    batch.decisionIds.push(place.summary.decisionId)
-    batch.orders.push(at)
+    addLogged(batch, place.summary, at)
   }
   return batch
+}
+
+/** What the log says about a lead in the batch: its version, outcome and decision, and its place. */
+function addLogged(batch: LoggedLeads, summary: DecisionSummary, order: number): void {
+  batch.versions.push(summary.version)
+  batch.outcomes.push(summary.outcome)
+  batch.decisionIds.push(summary.decisionId)
+  batch.orders.push(order)
 }
 
 function decidedOf(batch: LoggedLeads, at: number, baselines: Baselines) {

@@ -12,7 +12,13 @@ import { describeUnknown, ownerNote, policyText, type InvalidValue } from './exp
 import { isMissing } from './fact-path.ts'
 import { factTableReader, type FactSlot } from './fact-table.ts'
 import { catalogFor, catalogReader } from './field-catalog.ts'
-import { byteArrays, currentTimestamp, lastWordsOf, presenceTest } from './hot-path.ts'
+import {
+  byteArrays,
+  currentTimestamp,
+  lastWordsOf,
+  presenceTest,
+  rememberedText,
+} from './hot-path.ts'
 import { leafSentence, type LeafSentence } from './leaf-texts.ts'
 import { prepareTest, type OperatorName } from './operators.ts'
 import { personaScorer } from './personas.ts'
@@ -218,6 +224,9 @@ export function compileRuleset(ruleset: Ruleset): CompiledRuleset {
     }),
   )
   const sentence = leafSentence(nodes.map((node) => node.wording))
+  const reasonWords = activeRules.map((rule, at) =>
+    reasonWording(rule, notes[at]!, ruleEffects[at]!, rulePoints[at]!),
+  )
   const traceEntry = traceEntries(nodes)
   const scorePersonas = personaScorer(ruleset, personaRoots, nodes)
 
@@ -272,7 +281,6 @@ export function compileRuleset(ruleset: Ruleset): CompiledRuleset {
     const earned: Reason[] = []
     let decidedByRule = false
     for (let at = 0; at < activeRules.length; at++) {
-      const rule = activeRules[at]!
       const { id, kind, owner } = ruleFacts[at]!
       const code = ruleCodes[at] as ResultCode
       const effect = ruleEffects[at]![code]!
@@ -281,11 +289,8 @@ export function compileRuleset(ruleset: Ruleset): CompiledRuleset {
       if (effect === 'none') continue
       if (effect !== 'points') decidedByRule = true
       const text = reasonText(
-        rule,
-        notes[at]!,
+        reasonWords[at]!,
         code,
-        effect,
-        points,
         ruleRoots[at]!,
         nodes,
         results,
@@ -406,12 +411,42 @@ export function responsibleLeaves(
   return into
 }
 
-function reasonText(
+/**
+ * How one rule words its reasons. A reason's text depends only on the rule, its result and
+ * the sentences of the leaves responsible (or, when unknown, which leaves were unknown), so
+ * texts are remembered: a lead that repeats another's values gets the same string, which
+ * also lets the decision's JSON be reused (engine/decision-json.ts).
+ */
+interface ReasonWording {
+  /** Leaf sentences → text, for a failed and for a passed rule. */
+  byResult: [fail: (parts: unknown) => string, pass: (parts: unknown) => string]
+  /** The text when one leaf, whose value was absent (not of a wrong type), was unknown. */
+  unknownLeaf: Map<number, string>
+  onMissing: OnMissing
+  note: string
+}
+
+function reasonWording(
   rule: Rule,
   note: string,
-  code: ResultCode,
-  effect: Effect,
+  effects: readonly Effect[],
   points: number,
+): ReasonWording {
+  const passed =
+    effects[PASS] === 'points'
+      ? (parts: unknown) => `${points >= 0 ? '+' : ''}${points} points: ${String(parts)} ${note}`
+      : (parts: unknown) => `Disqualified: ${String(parts)} ${note}`
+  return {
+    byResult: [rememberedText((parts) => `${String(parts)} ${note}`), rememberedText(passed)],
+    unknownLeaf: new Map(),
+    onMissing: rule.onMissing ?? defaultOnMissing[rule.kind],
+    note,
+  }
+}
+
+function reasonText(
+  wording: ReasonWording,
+  code: ResultCode,
   root: number,
   nodes: readonly ConditionNode[],
   results: Uint8Array,
@@ -422,24 +457,25 @@ function reasonText(
 ): string {
   if (code === UNKNOWN) {
     const leaves = responsibleLeaves(nodes, results, root, code)
-    const onMissing = rule.onMissing ?? defaultOnMissing[rule.kind]
     const invalid = leaves.flatMap(({ node }): InvalidValue[] => {
       const value = invalidAt(node.index)
       return value === undefined
         ? []
         : [{ label: node.wording!.label, value, field: node.wording!.field }]
     })
-    return `${describeUnknown(
+    const single = leaves.length === 1 && invalid.length === 0 ? leaves[0]!.node.index : -1
+    const known = single < 0 ? undefined : wording.unknownLeaf.get(single)
+    if (known !== undefined) return known
+    const text = `${describeUnknown(
       leaves.map(({ node }) => node.wording!.label),
-      onMissing,
+      wording.onMissing,
       invalid,
-    )} ${note}`
+    )} ${wording.note}`
+    if (single >= 0) wording.unknownLeaf.set(single, text)
+    return text
   }
   const walk = { tree, results, actualAt, sentence, match: code === PASS }
-  if (code === FAIL) return `${leafSentences(walk, root, code, false)} ${note}`
-  const parts = leafSentences(walk, root, code, false)
-  if (effect === 'points') return `${points >= 0 ? '+' : ''}${points} points: ${parts} ${note}`
-  return `Disqualified: ${parts} ${note}`
+  return wording.byResult[code](leafSentences(walk, root, code, false))
 }
 
 interface SentenceWalk {

@@ -1,4 +1,5 @@
-import type { PersonaMatch, Reason } from './schema/decision.ts'
+import { rememberedText } from './hot-path.ts'
+import type { PersonaMatch, Reason, RuleResult } from './schema/decision.ts'
 
 /**
  * JSON text for the parts of a decision that are mostly the same from lead to lead. A reason
@@ -9,6 +10,33 @@ import type { PersonaMatch, Reason } from './schema/decision.ts'
  */
 
 const LIMIT = 4096
+
+/**
+ * The `rules` array of a decision as JSON text (without its brackets), from the rules'
+ * result codes (`Evaluation.ruleCodes`). A rule's entry depends only on the rule and its
+ * result, so each rule's three texts are made once, from the engine's own entry the first
+ * time it occurs, and found again by position. (Whole combinations of results repeat too
+ * rarely to keep: 100,000 generated leads made 48,960 of them.)
+ *
+ * @example
+ * const rulesJson = ruleResultsSerializer()
+ * rulesJson(decision.rules, evaluation.ruleCodes) // '{"ruleId":"competitor",…},…'
+ */
+export function ruleResultsSerializer(): (
+  rules: readonly RuleResult[],
+  codes: Uint8Array,
+) => string {
+  const texts: (string | undefined)[] = []
+  return (rules, codes) => {
+    let json = ''
+    for (let at = 0; at < rules.length; at++) {
+      const key = at * 3 + codes[at]!
+      const text = (texts[key] ??= JSON.stringify(rules[at]))
+      json += at === 0 ? text : `,${text}`
+    }
+    return json
+  }
+}
 
 /** Past this many frames for one rule the cache starts over: memory stays bounded. */
 const FRAMES_PER_RULE = 64
@@ -21,8 +49,8 @@ interface Frame {
   ruleName: string | undefined
   owner: Reason['owner']
   kind: Reason['kind']
-  before: string
-  after: string
+  /** The reason's JSON for its text; remembered, as the engine remembers its texts. */
+  json: (text: unknown) => string
 }
 
 /**
@@ -67,7 +95,7 @@ export function reasonsSerializer(): (reasons: readonly Reason[]) => string {
       const reason = reasons[at]!
       const frame = frameFor(reason)
       if (at > 0) json += ','
-      json += frame.before + jsonString(reason.text) + frame.after
+      json += frame.json(reason.text)
     }
     return `${json}]`
   }
@@ -92,7 +120,8 @@ function frameOf(reason: Reason): Frame {
     JSON.stringify(marker),
   ) as [string, string]
   const { result, effect, points, ruleName, owner, kind } = reason
-  return { result, effect, points, ruleName, owner, kind, before, after }
+  const json = rememberedText((text) => before + jsonString(text as string) + after)
+  return { result, effect, points, ruleName, owner, kind, json }
 }
 
 function remember<T>(known: Map<string, T>, key: string, value: T): T {

@@ -64,11 +64,16 @@ const SMALL_COUNTS = 1024
  * A sentence builder that remembers its sentences for recent texts and yes/no values, and
  * for whole numbers below 1,024 (visits, downloads, locations, months). Leads repeat those,
  * and a sentence depends only on the condition and the value. Other numbers rarely repeat
- * and lists are per lead, so those sentences are written every time.
+ * and lists are per lead, so those sentences are written every time. A builder whose texts
+ * rarely repeat either (fewer than half of its look-ups found, by the time it holds 512)
+ * stops remembering: a look-up that misses costs more than it saves.
  */
 export function rememberedText(make: (value: unknown) => string): (value: unknown) => string {
   const known = new Map<unknown, string>()
   const counts: (string | undefined)[] = []
+  let remembering = true
+  let lookups = 0
+  let found = 0
   return (value) => {
     if (typeof value === 'number') {
       const small = Number.isInteger(value) && value >= 0 && value < SMALL_COUNTS
@@ -76,15 +81,26 @@ export function rememberedText(make: (value: unknown) => string): (value: unknow
       if (!small || Object.is(value, -0)) return make(value)
       return (counts[value] ??= make(value))
     }
-    if (typeof value !== 'string' && typeof value !== 'boolean' && value !== undefined) {
+    if (
+      !remembering ||
+      (typeof value !== 'string' && typeof value !== 'boolean' && value !== undefined)
+    ) {
       return make(value)
     }
+    lookups++
     let text = known.get(value)
-    if (text === undefined) {
-      text = make(value)
-      if (known.size >= MEMO_LIMIT) known.clear()
-      known.set(value, text)
+    if (text !== undefined) {
+      found++
+      return text
     }
+    text = make(value)
+    if (known.size >= MEMO_LIMIT) {
+      known.clear()
+      remembering = found * 2 >= lookups
+      lookups = 0
+      found = 0
+    }
+    if (remembering) known.set(value, text)
     return text
   }
 }

@@ -126,12 +126,13 @@ export class BatchEvaluator {
       }
       // One clock read per 256 leads: decisions made that close together share a millisecond.
       if ((this.#count++ & 255) === 0) this.#clock = new Date()
-      const decision = this.#compiled.evaluate(mapped.lead, { trace, now: fixed ?? this.#clock })
+      const evaluation = this.#compiled.run(mapped.lead)
+      const decision = this.#compiled.explain(evaluation, { trace, now: fixed ?? this.#clock })
       countDecision(tally, decision, mapped.problems, ragged)
       if (format === 'csv') {
         csvRows.push(columns.map(([field]) => csvFields[field](decision)))
       } else {
-        const json = this.#toJson(decision)
+        const json = this.#toJson(decision, evaluation.ruleCodes)
         // Same bytes as JSON.stringify({ ...decision, problems }): problems go last.
         if (mapped.problems.length === 0) {
           out!.append(json)

@@ -2,6 +2,7 @@ import {
   compileRuleset,
   personasSerializer,
   reasonsSerializer,
+  ruleResultsSerializer,
   type CompiledRuleset,
   type PersonaMatch,
   type Reason,
@@ -11,7 +12,7 @@ import {
 import { notFound } from '../http/api-error.ts'
 import type { RulesetStore, VersionRecord } from '../store/types.ts'
 import { rulesetNotFound } from '../rulesets/ruleset-service.ts'
-import { ruleResultsSerializer, traceEntrySerializer } from './decision-serializers.ts'
+import { traceEntrySerializer } from './decision-serializers.ts'
 
 export interface CompiledVersion {
   compiled: CompiledRuleset
@@ -20,7 +21,7 @@ export interface CompiledVersion {
   /** `JSON.stringify` of its persona matches (engine's `personasSerializer`). */
   personas: (personas: readonly PersonaMatch[]) => string
   /** Serializes a decision's `rules` array (see `ruleResultsSerializer`). */
-  rules: (rules: RuleResult[], codes: Uint8Array) => string
+  rules: (rules: readonly RuleResult[], codes: Uint8Array) => string
   /** Serializes one entry of a full trace by its index (see `traceEntrySerializer`). */
   traceEntries: (entry: TraceEntry, index: number) => string
   status: VersionRecord['status']

@@ -8,6 +8,7 @@ import {
   parseRuleset,
   personasSerializer,
   reasonsSerializer,
+  ruleResultsSerializer,
   type PersonaMatch,
   type Reason,
 } from '../../engine/index.ts'
@@ -126,5 +127,25 @@ describe('personasSerializer', () => {
   it('falls back to JSON.stringify for a match of another shape', () => {
     const odd = [{ id: 'p', name: 'P', match: 1, unknown: 0, matched: [], missing: [], note: 'x' }]
     expect(personasSerializer()(odd as PersonaMatch[])).toBe(JSON.stringify(odd))
+  })
+})
+
+describe('ruleResultsSerializer', () => {
+  it('writes the rules of every X Education decision as JSON.stringify does', () => {
+    const compiled = compileRuleset(load('rulesets/x-education.json'))
+    const mapper = compileMapping(
+      JSON.parse(readFileSync('rulesets/x-education.mapping.json', 'utf8')),
+    )
+    const rows: Record<string, string>[] = parse(
+      readFileSync('../shared/data/x-education-leads/leads.csv'),
+      { columns: true },
+    )
+    const rulesJson = ruleResultsSerializer()
+    const differing = rows.filter((row) => {
+      const evaluation = compiled.run(mapper.map(row).lead)
+      const { rules } = compiled.explain(evaluation, { trace: 'none' })
+      return `[${rulesJson(rules, evaluation.ruleCodes)}]` !== JSON.stringify(rules)
+    })
+    expect([rows.length, differing.length]).toEqual([9240, 0])
   })
 })

@@ -73,6 +73,29 @@ describe('rememberedText and lastWordsOf', () => {
       expect(words(title)).toEqual(wordsOf(title))
     }
   })
+
+  it('stops remembering texts that do not repeat, and keeps those that do', () => {
+    const counting = () => {
+      const counter = { calls: 0, sentence: (_: unknown) => '' }
+      counter.sentence = rememberedText((value) => {
+        counter.calls++
+        return `value ${String(value)}`
+      })
+      return counter
+    }
+    const unique = counting()
+    for (let at = 0; at < 600; at++) unique.sentence(`lead ${at}`)
+    expect([unique.sentence('lead 599'), unique.sentence('lead 599')]).toEqual([
+      'value lead 599',
+      'value lead 599',
+    ])
+    expect(unique.calls).toBe(602)
+    const repeating = counting()
+    // Each text three times in a row: two of three look-ups find it, past the 512 it holds.
+    for (let at = 0; at < 1800; at++) repeating.sentence(`lead ${Math.floor(at / 3)}`)
+    expect(repeating.sentence('lead 599')).toBe('value lead 599')
+    expect(repeating.calls).toBe(600)
+  })
 })
 
 describe('currentTimestamp', () => {

@@ -132,7 +132,9 @@ function remember<T>(known: Map<string, T>, key: string, value: T): T {
 
 /**
  * `JSON.stringify(personas)` for persona matches made by one compiled version: names and
- * criterion texts are the version's own, so their JSON is written once.
+ * criterion texts are the version's own, so their JSON is written once. The engine shares
+ * one frozen match (lists frozen too) between the decisions with the same criteria results;
+ * its whole JSON is made once and found again by identity (frozen, it cannot have changed).
  *
  * @example
  * const personasJson = personasSerializer()
@@ -141,6 +143,7 @@ function remember<T>(known: Map<string, T>, key: string, value: T): T {
 export function personasSerializer(): (personas: readonly PersonaMatch[]) => string {
   const heads = new Map<string, string>()
   const texts = new Map<string, string>()
+  const shared = new Map<PersonaMatch, string>()
   const list = (items: readonly string[]) => {
     let json = '['
     for (let at = 0; at < items.length; at++) {
@@ -150,20 +153,32 @@ export function personasSerializer(): (personas: readonly PersonaMatch[]) => str
     }
     return `${json}]`
   }
+  const matchJson = (persona: PersonaMatch) => {
+    if (Object.keys(persona).length !== 6) return JSON.stringify(persona)
+    const { id, name, match, unknown, matched, missing } = persona
+    const key = `${id}\u0000${name}`
+    const head =
+      heads.get(key) ??
+      remember(heads, key, `{"id":${JSON.stringify(id)},"name":${JSON.stringify(name)}`)
+    return `${head},"match":${JSON.stringify(match)},"unknown":${JSON.stringify(unknown)},"matched":${list(matched)},"missing":${list(missing)}}`
+  }
   return (personas) => {
     let json = '['
     for (let at = 0; at < personas.length; at++) {
       const persona = personas[at]!
-      if (Object.keys(persona).length !== 6) {
-        json += (at > 0 ? ',' : '') + JSON.stringify(persona)
-        continue
+      let text = shared.get(persona)
+      if (text === undefined) {
+        text = matchJson(persona)
+        const frozen =
+          Object.isFrozen(persona) &&
+          Object.isFrozen(persona.matched) &&
+          Object.isFrozen(persona.missing)
+        if (frozen) {
+          if (shared.size >= LIMIT) shared.clear()
+          shared.set(persona, text)
+        }
       }
-      const { id, name, match, unknown, matched, missing } = persona
-      const key = `${id}\u0000${name}`
-      const head =
-        heads.get(key) ??
-        remember(heads, key, `{"id":${JSON.stringify(id)},"name":${JSON.stringify(name)}`)
-      json += `${at > 0 ? ',' : ''}${head},"match":${JSON.stringify(match)},"unknown":${JSON.stringify(unknown)},"matched":${list(matched)},"missing":${list(missing)}}`
+      json += at > 0 ? `,${text}` : text
     }
     return `${json}]`
   }

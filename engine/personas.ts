@@ -9,7 +9,8 @@ const UNKNOWN = 2
  * Partial credit against each persona: a persona's criteria are the members of its top-level
  * group (or its single condition). The match is the share of criteria that pass; the share
  * that could not be checked is reported apart, so "unknown" never reads as "no".
- * Personas at or above `minMatch` are listed, best first.
+ * Personas at or above `minMatch` are listed, best first. The matches are frozen: decisions
+ * share them.
  */
 export function scorePersonas(
   ruleset: Pick<Ruleset, 'personas'>,
@@ -42,26 +43,64 @@ export function personaScorer(
       unknownTexts: texts.map((text) => `${text} (unknown)`),
     }
   })
+  // A persona's match depends only on the results of its criteria: each combination's match
+  // is made once, frozen and shared by the decisions that have it (its JSON too, see
+  // engine/decision-json.ts). The key reads the results as a number in base 3.
+  const known = personas.map(() => new Map<number, PersonaMatch>())
+  const matchOf = (at: number, results: Uint8Array): PersonaMatch => {
+    const { id, name, criteria, texts, unknownTexts } = personas[at]!
+    let key = 0
+    for (let index = criteria.length - 1; index >= 0; index--) {
+      key = key * 3 + results[criteria[index]!]!
+    }
+    const remembered = criteria.length <= MAX_KEYED_CRITERIA ? known[at]!.get(key) : undefined
+    if (remembered !== undefined) return remembered
+    const matched: string[] = []
+    const missing: string[] = []
+    let unknown = 0
+    criteria.forEach((index, position) => {
+      if (results[index] === PASS) matched.push(texts[position]!)
+      else if (results[index] === UNKNOWN) {
+        unknown++
+        missing.push(unknownTexts[position]!)
+      } else missing.push(texts[position]!)
+    })
+    const match: PersonaMatch = Object.freeze({
+      id,
+      name,
+      match: round(matched.length / criteria.length),
+      unknown: round(unknown / criteria.length),
+      matched: Object.freeze(matched) as string[],
+      missing: Object.freeze(missing) as string[],
+    })
+    if (criteria.length <= MAX_KEYED_CRITERIA) {
+      if (known[at]!.size >= MATCHES_PER_PERSONA) known[at]!.clear()
+      known[at]!.set(key, match)
+    }
+    return match
+  }
   return (results, minMatch) => {
     const matches: PersonaMatch[] = []
-    for (const { id, name, criteria, texts, unknownTexts } of personas) {
-      const matched: string[] = []
-      const missing: string[] = []
-      let unknown = 0
-      criteria.forEach((index, at) => {
-        if (results[index] === PASS) matched.push(texts[at]!)
-        else if (results[index] === UNKNOWN) {
-          unknown++
-          missing.push(unknownTexts[at]!)
-        } else missing.push(texts[at]!)
-      })
-      const match = round(matched.length / criteria.length)
-      if (match < minMatch) continue
-      matches.push({ id, name, match, unknown: round(unknown / criteria.length), matched, missing })
+    for (let at = 0; at < personas.length; at++) {
+      const match = matchOf(at, results)
+      if (match.match < minMatch) continue
+      // Best first, the earlier persona on a tie: an insertion sort, as there are few.
+      let place = matches.push(match) - 1
+      while (place > 0 && matches[place - 1]!.match < match.match) {
+        matches[place] = matches[place - 1]!
+        place--
+      }
+      matches[place] = match
     }
-    return matches.sort((a, b) => b.match - a.match)
+    return matches
   }
 }
+
+/** Up to this many criteria a combination of results has an exact number key (3^33 < 2^53). */
+const MAX_KEYED_CRITERIA = 33
+
+/** Past this many remembered combinations for one persona the memory starts over. */
+const MATCHES_PER_PERSONA = 1024
 
 const round = (share: number) => Math.round(share * 1000) / 1000
 

@@ -182,6 +182,44 @@ describe('which personas are listed', () => {
     ])
   })
 
+  it('orders five personas of mixed matches best first, ties in ruleset order', () => {
+    const one = (id: string, value: string): PersonaInput => ({
+      id,
+      name: id,
+      match: { fact: 'company.industry', operator: 'equal', value },
+    })
+    const personas = [
+      one('a', 'retail'),
+      changeDirector,
+      one('b', 'finance'),
+      techLeader,
+      one('c', 'finance'),
+    ]
+    const listed = personasFor(personas, { ...subject, 'company.industry': 'finance' }, 0)
+    expect(listed.map((p) => [p.id, p.match])).toEqual([
+      ['b', 1],
+      ['tech-leader', 1],
+      ['c', 1],
+      ['change-director', 0.75],
+      ['a', 0],
+    ])
+  })
+
+  it('shares one frozen match between leads with the same criteria results', () => {
+    const ruleset = buildRuleset({
+      personas: [changeDirector],
+      rules: [
+        rule({ kind: 'score', points: 60, when: { fact: 'company.name', operator: 'exists' } }),
+      ],
+    })
+    const compiled = compileRuleset(ruleset)
+    const [first] = compiled.evaluate(lead(director)).personas
+    const [again] = compiled.evaluate(lead({ ...director, 'company.employees': 5000 })).personas
+    const [other] = compiled.evaluate(lead({ ...director, 'company.locations': 9 })).personas
+    expect([again === first, other === first, other!.match]).toEqual([true, false, 1])
+    expect([first, first!.matched, first!.missing].map(Object.isFrozen)).toEqual([true, true, true])
+  })
+
   it('keeps ruleset order between personas with the same match', () => {
     const twin = { ...techLeader, id: 'twin', name: 'Twin' }
     expect(personasFor([twin, techLeader], subject).map((p) => p.id)).toEqual([

@@ -224,6 +224,16 @@ export function compileRuleset(ruleset: Ruleset): CompiledRuleset {
     }),
   )
   const sentence = leafSentence(nodes.map((node) => node.wording))
+  // The policy's sentence depends only on the outcome and the score: remembered per score.
+  const policyTexts = {
+    accepted: rememberedText((score) =>
+      policyText('accepted', score as number, acceptAt, nurtureAt),
+    ),
+    nurture: rememberedText((score) => policyText('nurture', score as number, acceptAt, nurtureAt)),
+    rejected: rememberedText((score) =>
+      policyText('rejected', score as number, acceptAt, nurtureAt),
+    ),
+  }
   const reasonWords = activeRules.map((rule, at) =>
     reasonWording(rule, notes[at]!, ruleEffects[at]!, rulePoints[at]!),
   )
@@ -275,17 +285,18 @@ export function compileRuleset(ruleset: Ruleset): CompiledRuleset {
       const raw = slots[slot]!.read(evaluation.lead)
       return isMissing(raw) ? undefined : raw
     }
-    const rules: RuleResult[] = []
-    const rejections: Reason[] = []
-    const nurtures: Reason[] = []
-    const earned: Reason[] = []
+    const rules = new Array<RuleResult>(activeRules.length)
+    // Rejections first, then nurtures, the policy and points earned; most leads have few.
+    const reasons: Reason[] = []
+    let nurtures: Reason[] | undefined
+    let earned: Reason[] | undefined
     let decidedByRule = false
     for (let at = 0; at < activeRules.length; at++) {
       const { id, kind, owner } = ruleFacts[at]!
       const code = ruleCodes[at] as ResultCode
       const effect = ruleEffects[at]![code]!
       const points = effect === 'points' ? rulePoints[at]! : 0
-      rules.push(ruleResults[at]![code]!)
+      rules[at] = ruleResults[at]![code]!
       if (effect === 'none') continue
       if (effect !== 'points') decidedByRule = true
       const text = reasonText(
@@ -309,9 +320,11 @@ export function compileRuleset(ruleset: Ruleset): CompiledRuleset {
         text,
       }
       if (effect === 'points') reason.points = points
-      ;(effect === 'rejected' ? rejections : effect === 'nurture' ? nurtures : earned).push(reason)
+      if (effect === 'rejected') reasons.push(reason)
+      else if (effect === 'nurture') (nurtures ??= []).push(reason)
+      else (earned ??= []).push(reason)
     }
-    const reasons = [...rejections, ...nurtures]
+    if (nurtures) for (const reason of nurtures) reasons.push(reason)
     if (!decidedByRule) {
       reasons.push({
         ruleId: null,
@@ -319,10 +332,10 @@ export function compileRuleset(ruleset: Ruleset): CompiledRuleset {
         kind: 'policy',
         result: outcome === 'accepted' ? 'pass' : 'fail',
         effect: outcome === 'accepted' ? 'none' : outcome === 'nurture' ? 'nurture' : 'rejected',
-        text: policyText(outcome, score, acceptAt, nurtureAt),
+        text: policyTexts[outcome](score),
       })
     }
-    reasons.push(...earned)
+    if (earned) for (const reason of earned) reasons.push(reason)
 
     const personas = scorePersonas(results, ruleset.policy.personaMinMatch)
     const mode = options.trace ?? 'full'

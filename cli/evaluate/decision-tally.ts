@@ -38,7 +38,7 @@ export function countDecision(
   if (ragged) tally.raggedRows++
   for (const reason of decision.reasons) {
     if (reason.effect !== 'rejected' && reason.effect !== 'nurture') continue
-    const key = `${reason.ruleId ?? 'policy'}:${reason.result}:${reason.effect}`
+    const key = reasonKey(reason)
     const entry = tally.reasons[key]
     if (entry) entry[1]++
     else tally.reasons[key] = [reasonLabel(reason), 1]
@@ -64,6 +64,22 @@ export function addTally(into: DecisionTally, part: DecisionTally): void {
   for (const [name, count] of Object.entries(part.personas)) {
     into.personas[name] = (into.personas[name] ?? 0) + count
   }
+}
+
+/** Keys by rule id, at (result × 2 + nurture): made once, so their hash is made once. */
+const reasonKeys = new Map<string | null, (string | undefined)[]>()
+
+/** "served-region:fail:rejected" ("policy:…" for the score threshold). */
+function reasonKey(reason: Decision['reasons'][number]): string {
+  let keys = reasonKeys.get(reason.ruleId)
+  if (keys === undefined) {
+    if (reasonKeys.size >= 4096) reasonKeys.clear()
+    keys = []
+    reasonKeys.set(reason.ruleId, keys)
+  }
+  const result = reason.result === 'fail' ? 0 : reason.result === 'pass' ? 1 : 2
+  return (keys[result * 2 + (reason.effect === 'nurture' ? 1 : 0)] ??=
+    `${reason.ruleId ?? 'policy'}:${reason.result}:${reason.effect}`)
 }
 
 function reasonLabel(reason: Decision['reasons'][number]): string {

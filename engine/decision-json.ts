@@ -11,12 +11,15 @@ import type { PersonaMatch, Reason, RuleResult } from './schema/decision.ts'
 
 const LIMIT = 4096
 
+/** Rules per group whose texts are joined once per combination of results (3^5 = 243). */
+const RULES_PER_GROUP = 5
+
 /**
  * The `rules` array of a decision as JSON text (without its brackets), from the rules'
  * result codes (`Evaluation.ruleCodes`). A rule's entry depends only on the rule and its
- * result, so each rule's three texts are made once, from the engine's own entry the first
- * time it occurs, and found again by position. (Whole combinations of results repeat too
- * rarely to keep: 100,000 generated leads made 48,960 of them.)
+ * result. Whole combinations of results repeat too rarely to keep (100,000 generated leads
+ * made 48,960 of them), but those of five rules at a time repeat all the time: each group's
+ * text is joined once per combination and found by a number computed from its codes.
  *
  * @example
  * const rulesJson = ruleResultsSerializer()
@@ -26,13 +29,27 @@ export function ruleResultsSerializer(): (
   rules: readonly RuleResult[],
   codes: Uint8Array,
 ) => string {
-  const texts: (string | undefined)[] = []
+  const entries: (string | undefined)[] = []
+  const groups: (string | undefined)[][] = []
+  const entry = (rules: readonly RuleResult[], codes: Uint8Array, at: number) =>
+    (entries[at * 3 + codes[at]!] ??= JSON.stringify(rules[at]))
+  const group = (rules: readonly RuleResult[], codes: Uint8Array, first: number) => {
+    const end = Math.min(first + RULES_PER_GROUP, rules.length)
+    let key = 0
+    for (let at = end - 1; at >= first; at--) key = key * 3 + codes[at]!
+    const known = (groups[first / RULES_PER_GROUP] ??= [])
+    let text = known[key]
+    if (text === undefined) {
+      text = entry(rules, codes, first)
+      for (let at = first + 1; at < end; at++) text += `,${entry(rules, codes, at)}`
+      known[key] = text
+    }
+    return text
+  }
   return (rules, codes) => {
-    let json = ''
-    for (let at = 0; at < rules.length; at++) {
-      const key = at * 3 + codes[at]!
-      const text = (texts[key] ??= JSON.stringify(rules[at]))
-      json += at === 0 ? text : `,${text}`
+    let json = rules.length > 0 ? group(rules, codes, 0) : ''
+    for (let first = RULES_PER_GROUP; first < rules.length; first += RULES_PER_GROUP) {
+      json += `,${group(rules, codes, first)}`
     }
     return json
   }

@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs'
+import { existsSync, statSync } from 'node:fs'
 import { availableParallelism } from 'node:os'
 import type { Command } from 'commander'
 import { stringify } from 'csv-stringify/sync'
@@ -6,6 +6,7 @@ import { CliError, ExitCode } from '../exit-codes.ts'
 import { csvOptions } from '../evaluate/batch-evaluator.ts'
 import { decideRanges } from '../evaluate/range-run.ts'
 import { decideRecords } from '../evaluate/record-run.ts'
+import { startWorkers, type WorkerThreads } from '../evaluate/evaluation-pool.ts'
 import type { RunContext } from '../evaluate/run-context.ts'
 import { openCsvRanges } from '../input/csv-ranges.ts'
 import { inputEncodings, type InputEncoding } from '../input/decode.ts'
@@ -119,6 +120,27 @@ The summary (outcomes, top reasons, personas, input problems) goes to stderr.`,
 
 async function runEvaluate(options: EvaluateOptions): Promise<ExitCode> {
   const started = performance.now()
+  const requestedWorkers = parseWorkers(options.workers)
+  // Worker threads start first and load while this thread reads the ruleset, the mapping and
+  // the header; a missing file is reported below, as before.
+  const knownSize = options.in === '-' ? undefined : existingFileSize(options.in)
+  const workers = requestedWorkers ?? defaultWorkers(knownSize)
+  const threads =
+    workers > 0 && (options.in === '-' || knownSize !== undefined)
+      ? startWorkers(workers)
+      : undefined
+  try {
+    return await evaluateWith(options, started, threads)
+  } finally {
+    await threads?.terminate()
+  }
+}
+
+async function evaluateWith(
+  options: EvaluateOptions,
+  started: number,
+  threads: WorkerThreads | undefined,
+): Promise<ExitCode> {
   const ruleset =
     !existsSync(options.ruleset) && storedReference.test(options.ruleset)
       ? await loadStoredRuleset(options.ruleset, { dataDir: options.data, env: process.env })
@@ -127,19 +149,17 @@ async function runEvaluate(options: EvaluateOptions): Promise<ExitCode> {
   const format: OutputFormat = options.format ?? (/\.csv$/i.test(options.out) ? 'csv' : 'ndjson')
   const columns = parseCsvColumns(options.columns)
   const now = parseNow(options.now)
-  const requestedWorkers = parseWorkers(options.workers)
   const warn = options.quiet
     ? () => {}
     : (message: string) => process.stderr.write(`warning: ${message}\n`)
   const source = options.in === '-' ? 'standard input' : options.in
 
   const size = options.in === '-' ? undefined : leadFileSize(options.in)
-  const workers = requestedWorkers ?? defaultWorkers(size)
   const inputFormat = declaredFormat(options.in, options.inputFormat)
   const delimiter = inputFormat === 'tsv' ? '\t' : ','
   // Files the workers can parse themselves; the rest is read in this thread.
   const ranges =
-    workers > 0 &&
+    threads !== undefined &&
     size !== undefined &&
     (inputFormat === 'csv' || inputFormat === 'tsv') &&
     options.encoding === 'utf8'
@@ -164,7 +184,7 @@ async function runEvaluate(options: EvaluateOptions): Promise<ExitCode> {
     mapper,
     source,
     warn,
-    workers,
+    threads,
     settings: { ruleset, trace: options.trace ? 'full' : 'none', format, columns, now },
     summary,
     progress,
@@ -186,7 +206,7 @@ async function runEvaluate(options: EvaluateOptions): Promise<ExitCode> {
   if (!options.quiet) {
     if (summary.leads === 0 && summary.unusable === 0) warn(`${source} has no leads`)
     process.stderr.write(
-      `\n${summary.format((performance.now() - started) / 1000, decided ? workers : 0)}`,
+      `\n${summary.format((performance.now() - started) / 1000, decided ? (threads?.workers.length ?? 0) : 0)}`,
     )
   }
   if (summary.unusable > 0) return ExitCode.invalidInput
@@ -205,6 +225,16 @@ function defaultWorkers(size: number | undefined): number {
   if (size !== undefined && size < INLINE_BYTES) return 0
   const cores = availableParallelism()
   return cores < 2 ? 0 : Math.min(cores, MAX_WORKERS)
+}
+
+/** The size of the file at `path`, or undefined when there is none (reported later). */
+function existingFileSize(path: string): number | undefined {
+  try {
+    const stat = statSync(path)
+    return stat.isFile() ? stat.size : undefined
+  } catch {
+    return undefined
+  }
 }
 
 function parseNow(text: string | undefined): string | undefined {

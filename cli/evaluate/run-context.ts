@@ -8,6 +8,7 @@ import {
   poolEvaluation,
   type Evaluation,
   type ResultSink,
+  type WorkerThreads,
 } from './evaluation-pool.ts'
 
 /** What a run of `leadgate evaluate` reads its input with and hands its decisions to. */
@@ -17,8 +18,8 @@ export interface RunContext {
   /** The input as messages name it: its path, or "standard input". */
   source: string
   warn: (message: string) => void
-  /** Worker threads; 0 decides in the main thread. */
-  workers: number
+  /** Worker threads (started by `startWorkers`); none decides in the main thread. */
+  threads: WorkerThreads | undefined
   /** The evaluator settings that do not depend on the input. */
   settings: Omit<EvaluatorConfig, 'mapping' | 'header' | 'csv'>
   summary: RunSummary
@@ -32,7 +33,7 @@ export function startEvaluation(
   config: EvaluatorConfig,
   sink: ResultSink,
 ): Evaluation {
-  return context.workers > 0
-    ? poolEvaluation(config, context.workers, sink)
+  return context.threads
+    ? poolEvaluation(config, context.threads, sink)
     : inlineEvaluation(config, sink)
 }

@@ -67,6 +67,17 @@ describe('leadgate usage and errors', () => {
     )
   })
 
+  it('stops the worker threads it started when the ruleset turns out invalid', () => {
+    // --workers 2 starts them before the ruleset is read: they must not keep the process up
+    // (spawnSync would end it after 60 s, and its code would be null, not 1).
+    const ruleset = folder.write('ruleset.json', JSON.stringify({ contentType: 'x' }))
+    const run = runCli(['evaluate', '-r', ruleset, '-i', leads, '--workers', '2'])
+    expect([run.code, run.stderr.split('\n')[0]]).toEqual([
+      1,
+      `leadgate: ${ruleset}: invalid ruleset`,
+    ])
+  })
+
   it('exits 1 for a missing lead file', () => {
     const run = runCli([
       'evaluate',

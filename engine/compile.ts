@@ -12,13 +12,7 @@ import { describeUnknown, ownerNote, policyText, type InvalidValue } from './exp
 import { isMissing } from './fact-path.ts'
 import { factTableReader, type FactSlot } from './fact-table.ts'
 import { catalogFor, catalogReader } from './field-catalog.ts'
-import {
-  byteArrays,
-  currentTimestamp,
-  lastWordsOf,
-  presenceTest,
-  rememberedText,
-} from './hot-path.ts'
+import { byteArrays, currentTimestamp, lastWordsOf, presenceTest, remembered } from './hot-path.ts'
 import { leafSentence, type LeafSentence } from './leaf-texts.ts'
 import { prepareTest, type OperatorName } from './operators.ts'
 import { personaScorer } from './personas.ts'
@@ -226,13 +220,9 @@ export function compileRuleset(ruleset: Ruleset): CompiledRuleset {
   const sentence = leafSentence(nodes.map((node) => node.wording))
   // The policy's sentence depends only on the outcome and the score: remembered per score.
   const policyTexts = {
-    accepted: rememberedText((score) =>
-      policyText('accepted', score as number, acceptAt, nurtureAt),
-    ),
-    nurture: rememberedText((score) => policyText('nurture', score as number, acceptAt, nurtureAt)),
-    rejected: rememberedText((score) =>
-      policyText('rejected', score as number, acceptAt, nurtureAt),
-    ),
+    accepted: remembered((score) => policyText('accepted', score as number, acceptAt, nurtureAt)),
+    nurture: remembered((score) => policyText('nurture', score as number, acceptAt, nurtureAt)),
+    rejected: remembered((score) => policyText('rejected', score as number, acceptAt, nurtureAt)),
   }
   const reasonWords = activeRules.map((rule, at) =>
     reasonWording(rule, notes[at]!, ruleEffects[at]!, rulePoints[at]!),
@@ -450,7 +440,7 @@ function reasonWording(
       ? (parts: unknown) => `${points >= 0 ? '+' : ''}${points} points: ${String(parts)} ${note}`
       : (parts: unknown) => `Disqualified: ${String(parts)} ${note}`
   return {
-    byResult: [rememberedText((parts) => `${String(parts)} ${note}`), rememberedText(passed)],
+    byResult: [remembered((parts) => `${String(parts)} ${note}`), remembered(passed)],
     unknownLeaf: new Map(),
     onMissing: rule.onMissing ?? defaultOnMissing[rule.kind],
     note,

@@ -1,4 +1,4 @@
-import { rememberedText } from './hot-path.ts'
+import { remembered } from './hot-path.ts'
 import type { PersonaMatch, Reason, RuleResult } from './schema/decision.ts'
 
 /**
@@ -137,7 +137,7 @@ function frameOf(reason: Reason): Frame {
     JSON.stringify(marker),
   ) as [string, string]
   const { result, effect, points, ruleName, owner, kind } = reason
-  const json = rememberedText((text) => before + jsonString(text as string) + after)
+  const json = remembered((text) => before + jsonString(text as string) + after)
   return { result, effect, points, ruleName, owner, kind, json }
 }
 

@@ -61,16 +61,16 @@ const MEMO_LIMIT = 512
 const SMALL_COUNTS = 1024
 
 /**
- * A sentence builder that remembers its sentences for recent texts and yes/no values, and
- * for whole numbers below 1,024 (visits, downloads, locations, months). Leads repeat those,
- * and a sentence depends only on the condition and the value. Other numbers rarely repeat
- * and lists are per lead, so those sentences are written every time. A builder whose texts
- * rarely repeat either (fewer than half of its look-ups found, by the time it holds 512)
- * stops remembering: a look-up that misses costs more than it saves.
+ * A builder (of a sentence, a JSON fragment) that remembers what it made for recent texts and
+ * yes/no values, and for whole numbers below 1,024 (visits, downloads, locations, months).
+ * Leads repeat those, and a sentence depends only on the condition and the value. Other
+ * numbers rarely repeat and lists are per lead, so those are made every time. A builder
+ * whose texts rarely repeat either (fewer than half of its look-ups found, by the time it
+ * holds 512) stops remembering: a look-up that misses costs more than it saves.
  */
-export function rememberedText(make: (value: unknown) => string): (value: unknown) => string {
-  const known = new Map<unknown, string>()
-  const counts: (string | undefined)[] = []
+export function remembered<T>(make: (value: unknown) => T): (value: unknown) => T {
+  const known = new Map<unknown, T>()
+  const counts: (T | undefined)[] = []
   let remembering = true
   let lookups = 0
   let found = 0

@@ -1,6 +1,6 @@
 import type { LeafWording } from './condition-wording.ts'
 import { describeFailure, describeMatch } from './explain.ts'
-import { rememberedText } from './hot-path.ts'
+import { remembered } from './hot-path.ts'
 
 /**
  * The sentence about one leaf condition (by node index) and a lead's value: for a failure
@@ -17,15 +17,15 @@ export type LeafSentence = (
 /**
  * Sentence builders for the leaves of one compiled ruleset. A leaf's sentence depends only
  * on the leaf, the lead's value and the polarity, so each is built once per recent value
- * rather than once per decision (see `rememberedText`).
+ * rather than once per decision (see `remembered`).
  */
 export function leafSentence(wordings: readonly (LeafWording | undefined)[]): LeafSentence {
   // At node index × 4 + (negated ? 2 : 0) + (match ? 1 : 0); none for groups.
   const builders = wordings.flatMap((wording) =>
     wording
       ? [false, true].flatMap((negated) => [
-          rememberedText((actual) => describeFailure(wording, actual, negated)),
-          rememberedText((actual) => describeMatch(wording, actual, negated)),
+          remembered((actual) => describeFailure(wording, actual, negated)),
+          remembered((actual) => describeMatch(wording, actual, negated)),
         ])
       : [undefined, undefined, undefined, undefined],
   )

@@ -135,8 +135,7 @@ export class BatchEvaluator {
         const json = this.#toJson(decision, evaluation.ruleCodes)
         // Same bytes as JSON.stringify({ ...decision, problems }): problems go last.
         if (mapped.problems.length === 0) {
-          out!.append(json)
-          out!.append('\n')
+          out!.append(`${json}\n`)
         } else {
           out!.append(`${json.slice(0, -1)},"problems":${JSON.stringify(mapped.problems)}}\n`)
         }

@@ -6,7 +6,7 @@ import {
   currentTimestamp,
   lastWordsOf,
   presenceTest,
-  rememberedText,
+  remembered,
 } from '../../engine/hot-path.ts'
 
 const anyValue = fc.oneof(
@@ -45,10 +45,10 @@ describe('byteArrays', () => {
   })
 })
 
-describe('rememberedText and lastWordsOf', () => {
+describe('remembered and lastWordsOf', () => {
   it('give the same answers as the functions they remember', () => {
     let calls = 0
-    const sentence = rememberedText((value) => {
+    const sentence = remembered((value) => {
       calls++
       return `value ${String(value)}`
     })
@@ -77,7 +77,7 @@ describe('rememberedText and lastWordsOf', () => {
   it('stops remembering texts that do not repeat, and keeps those that do', () => {
     const counting = () => {
       const counter = { calls: 0, sentence: (_: unknown) => '' }
-      counter.sentence = rememberedText((value) => {
+      counter.sentence = remembered((value) => {
         counter.calls++
         return `value ${String(value)}`
       })

@@ -11,15 +11,49 @@ import type { PersonaMatch, Reason, RuleResult } from './schema/decision.ts'
 
 const LIMIT = 4096
 
+/**
+ * How a serializer keeps the JSON it makes and hands out: as text (`asText`), or, for the
+ * CLI, which writes bytes, as UTF-8 bytes made once per kept piece.
+ */
+export type Encode<T> = (json: string) => T
+
+export const asText: Encode<string> = (json) => json
+
 /** Rules per group whose texts are joined once per combination of results (3^5 = 243). */
-const RULES_PER_GROUP = 5
+export const RULES_PER_GROUP = 5
 
 /**
- * The `rules` array of a decision as JSON text (without its brackets), from the rules'
+ * The JSON of the five rules starting at `first` of a decision's `rules` array, from their
  * result codes (`Evaluation.ruleCodes`). A rule's entry depends only on the rule and its
  * result. Whole combinations of results repeat too rarely to keep (100,000 generated leads
  * made 48,960 of them), but those of five rules at a time repeat all the time: each group's
- * text is joined once per combination and found by a number computed from its codes.
+ * JSON is joined once per combination and found by a number computed from its codes.
+ */
+export function ruleGroupJson<T>(
+  encode: Encode<T>,
+): (rules: readonly RuleResult[], codes: Uint8Array, first: number) => T {
+  const entries: (string | undefined)[] = []
+  const groups: (T | undefined)[][] = []
+  const entry = (rules: readonly RuleResult[], codes: Uint8Array, at: number) =>
+    (entries[at * 3 + codes[at]!] ??= JSON.stringify(rules[at]))
+  return (rules, codes, first) => {
+    const end = Math.min(first + RULES_PER_GROUP, rules.length)
+    let key = 0
+    for (let at = end - 1; at >= first; at--) key = key * 3 + codes[at]!
+    const known = (groups[first / RULES_PER_GROUP] ??= [])
+    let json = known[key]
+    if (json === undefined) {
+      let text = entry(rules, codes, first)
+      for (let at = first + 1; at < end; at++) text += `,${entry(rules, codes, at)}`
+      json = known[key] = encode(text)
+    }
+    return json
+  }
+}
+
+/**
+ * The `rules` array of a decision as JSON text (without its brackets), joined from groups of
+ * rules (`ruleGroupJson`).
  *
  * @example
  * const rulesJson = ruleResultsSerializer()
@@ -29,23 +63,7 @@ export function ruleResultsSerializer(): (
   rules: readonly RuleResult[],
   codes: Uint8Array,
 ) => string {
-  const entries: (string | undefined)[] = []
-  const groups: (string | undefined)[][] = []
-  const entry = (rules: readonly RuleResult[], codes: Uint8Array, at: number) =>
-    (entries[at * 3 + codes[at]!] ??= JSON.stringify(rules[at]))
-  const group = (rules: readonly RuleResult[], codes: Uint8Array, first: number) => {
-    const end = Math.min(first + RULES_PER_GROUP, rules.length)
-    let key = 0
-    for (let at = end - 1; at >= first; at--) key = key * 3 + codes[at]!
-    const known = (groups[first / RULES_PER_GROUP] ??= [])
-    let text = known[key]
-    if (text === undefined) {
-      text = entry(rules, codes, first)
-      for (let at = first + 1; at < end; at++) text += `,${entry(rules, codes, at)}`
-      known[key] = text
-    }
-    return text
-  }
+  const group = ruleGroupJson(asText)
   return (rules, codes) => {
     let json = rules.length > 0 ? group(rules, codes, 0) : ''
     for (let first = RULES_PER_GROUP; first < rules.length; first += RULES_PER_GROUP) {
@@ -59,7 +77,7 @@ export function ruleResultsSerializer(): (
 const FRAMES_PER_RULE = 64
 
 /** A reason's JSON around its sentence, with the values it was made from. */
-interface Frame {
+interface Frame<T> {
   result: Reason['result']
   effect: Reason['effect']
   points: number | undefined
@@ -67,22 +85,19 @@ interface Frame {
   owner: Reason['owner']
   kind: Reason['kind']
   /** The reason's JSON for its text; remembered, as the engine remembers its texts. */
-  json: (text: unknown) => string
+  json: (text: unknown) => T
 }
 
 /**
- * `JSON.stringify(reasons)` for reasons made by one compiled version, which differ from lead
- * to lead only in their sentence: the JSON around each sentence is made once per rule and
- * result and found again by comparing the few values it was made from, without building a
- * lookup key per reason (a key string per reason was a tenth of a CLI worker's time).
- *
- * @example
- * const reasonsJson = reasonsSerializer()
- * reasonsJson(decision.reasons) === JSON.stringify(decision.reasons) // true
+ * `JSON.stringify(reason)` for the reasons made by one compiled version, which differ from
+ * lead to lead only in their sentence: the JSON around each sentence is made once per rule
+ * and result and found again by comparing the few values it was made from, without building
+ * a lookup key per reason (a key string per reason was a tenth of a CLI worker's time); the
+ * whole JSON is remembered per sentence.
  */
-export function reasonsSerializer(): (reasons: readonly Reason[]) => string {
-  const frames = new Map<string | null, Frame[]>()
-  const frameFor = (reason: Reason): Frame => {
+export function reasonJson<T>(encode: Encode<T>): (reason: Reason) => T {
+  const frames = new Map<string | null, Frame<T>[]>()
+  const frameFor = (reason: Reason): Frame<T> => {
     let known = frames.get(reason.ruleId)
     if (known !== undefined) {
       for (let at = 0; at < known.length; at++) {
@@ -102,17 +117,27 @@ export function reasonsSerializer(): (reasons: readonly Reason[]) => string {
       known = []
       frames.set(reason.ruleId, known)
     }
-    const frame = frameOf(reason)
+    const frame = frameOf(reason, encode)
     known.push(frame)
     return frame
   }
+  return (reason) => frameFor(reason).json(reason.text)
+}
+
+/**
+ * `JSON.stringify(reasons)` for reasons made by one compiled version (see `reasonJson`).
+ *
+ * @example
+ * const reasonsJson = reasonsSerializer()
+ * reasonsJson(decision.reasons) === JSON.stringify(decision.reasons) // true
+ */
+export function reasonsSerializer(): (reasons: readonly Reason[]) => string {
+  const one = reasonJson(asText)
   return (reasons) => {
     let json = '['
     for (let at = 0; at < reasons.length; at++) {
-      const reason = reasons[at]!
-      const frame = frameFor(reason)
       if (at > 0) json += ','
-      json += frame.json(reason.text)
+      json += one(reasons[at]!)
     }
     return `${json}]`
   }
@@ -131,13 +156,13 @@ function jsonString(text: string): string {
 }
 
 /** The JSON of a reason split around its sentence; `text` must be one of its own keys. */
-function frameOf(reason: Reason): Frame {
+function frameOf<T>(reason: Reason, encode: Encode<T>): Frame<T> {
   const marker = '\u0000text\u0000'
   const [before, after] = JSON.stringify({ ...reason, text: marker }).split(
     JSON.stringify(marker),
   ) as [string, string]
   const { result, effect, points, ruleName, owner, kind } = reason
-  const json = remembered((text) => before + jsonString(text as string) + after)
+  const json = remembered((text) => encode(before + jsonString(text as string) + after))
   return { result, effect, points, ruleName, owner, kind, json }
 }
 
@@ -148,19 +173,15 @@ function remember<T>(known: Map<string, T>, key: string, value: T): T {
 }
 
 /**
- * `JSON.stringify(personas)` for persona matches made by one compiled version: names and
+ * `JSON.stringify(persona)` for persona matches made by one compiled version: names and
  * criterion texts are the version's own, so their JSON is written once. The engine shares
  * one frozen match (lists frozen too) between the decisions with the same criteria results;
  * its whole JSON is made once and found again by identity (frozen, it cannot have changed).
- *
- * @example
- * const personasJson = personasSerializer()
- * personasJson(decision.personas) === JSON.stringify(decision.personas) // true
  */
-export function personasSerializer(): (personas: readonly PersonaMatch[]) => string {
+export function personaJson<T>(encode: Encode<T>): (persona: PersonaMatch) => T {
   const heads = new Map<string, string>()
   const texts = new Map<string, string>()
-  const shared = new Map<PersonaMatch, string>()
+  const shared = new Map<PersonaMatch, T>()
   const list = (items: readonly string[]) => {
     let json = '['
     for (let at = 0; at < items.length; at++) {
@@ -179,23 +200,37 @@ export function personasSerializer(): (personas: readonly PersonaMatch[]) => str
       remember(heads, key, `{"id":${JSON.stringify(id)},"name":${JSON.stringify(name)}`)
     return `${head},"match":${JSON.stringify(match)},"unknown":${JSON.stringify(unknown)},"matched":${list(matched)},"missing":${list(missing)}}`
   }
+  return (persona) => {
+    let json = shared.get(persona)
+    if (json === undefined) {
+      json = encode(matchJson(persona))
+      const frozen =
+        Object.isFrozen(persona) &&
+        Object.isFrozen(persona.matched) &&
+        Object.isFrozen(persona.missing)
+      if (frozen) {
+        if (shared.size >= LIMIT) shared.clear()
+        shared.set(persona, json)
+      }
+    }
+    return json
+  }
+}
+
+/**
+ * `JSON.stringify(personas)` for persona matches made by one compiled version (see
+ * `personaJson`).
+ *
+ * @example
+ * const personasJson = personasSerializer()
+ * personasJson(decision.personas) === JSON.stringify(decision.personas) // true
+ */
+export function personasSerializer(): (personas: readonly PersonaMatch[]) => string {
+  const one = personaJson(asText)
   return (personas) => {
     let json = '['
     for (let at = 0; at < personas.length; at++) {
-      const persona = personas[at]!
-      let text = shared.get(persona)
-      if (text === undefined) {
-        text = matchJson(persona)
-        const frozen =
-          Object.isFrozen(persona) &&
-          Object.isFrozen(persona.matched) &&
-          Object.isFrozen(persona.missing)
-        if (frozen) {
-          if (shared.size >= LIMIT) shared.clear()
-          shared.set(persona, text)
-        }
-      }
-      json += at > 0 ? `,${text}` : text
+      json += at > 0 ? `,${one(personas[at]!)}` : one(personas[at]!)
     }
     return `${json}]`
   }

@@ -8,7 +8,7 @@ import { csvParseOptions } from '../input/csv-options.ts'
 import type { RecordDelimiter } from '../input/row-boundary.ts'
 import { csvFields, type CsvField, type OutputFormat } from '../output/decision-writer.ts'
 import { countDecision, emptyTally, type DecisionTally } from './decision-tally.ts'
-import { decisionSerializer } from './decision-json.ts'
+import { decisionWriter } from './decision-json.ts'
 import { OutputBytes } from './output-bytes.ts'
 import { parseRange, type RangeFormat, type RangeProblem } from './range-parse.ts'
 
@@ -64,7 +64,7 @@ export const csvOptions = {
  */
 export class BatchEvaluator {
   #compiled
-  #toJson
+  #write
   #config: EvaluatorConfig
   #mapCells: ((cells: readonly string[]) => MappedLead) | undefined
   #mapObject: ((row: Record<string, unknown>) => MappedLead) | undefined
@@ -76,7 +76,7 @@ export class BatchEvaluator {
   constructor(config: EvaluatorConfig) {
     this.#config = config
     this.#compiled = compileRuleset(config.ruleset)
-    this.#toJson = decisionSerializer(config.ruleset)
+    this.#write = decisionWriter(config.ruleset)
     const mapper = config.mapping ? mapperFor(config.mapping) : undefined
     if (mapper && config.header) this.#mapCells = mapper.forHeader(config.header)
     if (mapper) this.#mapObject = (row) => mapper.map(row)
@@ -132,13 +132,7 @@ export class BatchEvaluator {
       if (format === 'csv') {
         csvRows.push(columns.map(([field]) => csvFields[field](decision)))
       } else {
-        const json = this.#toJson(decision, evaluation.ruleCodes)
-        // Same bytes as JSON.stringify({ ...decision, problems }): problems go last.
-        if (mapped.problems.length === 0) {
-          out!.append(`${json}\n`)
-        } else {
-          out!.append(`${json.slice(0, -1)},"problems":${JSON.stringify(mapped.problems)}}\n`)
-        }
+        this.#write(decision, evaluation.ruleCodes, mapped.problems, out!)
       }
     }
     if (out) return { text: out.take(), tally }

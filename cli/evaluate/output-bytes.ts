@@ -29,6 +29,13 @@ export class OutputBytes {
     if (this.#spares.length < MAX_SPARES) this.#spares.push(buffer)
   }
 
+  /** Copies bytes made earlier (a decision's parts that repeat from lead to lead). */
+  put(bytes: Uint8Array): void {
+    if (this.#bytes.length - this.#length < bytes.length) this.#grow(bytes.length)
+    this.#bytes.set(bytes, this.#length)
+    this.#length += bytes.length
+  }
+
   append(text: string): void {
     // Three bytes per UTF-16 unit at most; most text needs one.
     if (this.#bytes.length - this.#length < text.length * 3) this.#grow(text.length * 3)

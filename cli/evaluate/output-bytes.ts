@@ -31,9 +31,14 @@ export class OutputBytes {
 
   /** Copies bytes made earlier (a decision's parts that repeat from lead to lead). */
   put(bytes: Uint8Array): void {
-    if (this.#bytes.length - this.#length < bytes.length) this.#grow(bytes.length)
-    this.#bytes.set(bytes, this.#length)
-    this.#length += bytes.length
+    const length = bytes.length
+    if (this.#bytes.length - this.#length < length) this.#grow(length)
+    const into = this.#bytes
+    const at = this.#length
+    // A comma or a quote is copied faster byte by byte than by a call to set (~20 ns each).
+    if (length < 16) for (let from = 0; from < length; from++) into[at + from] = bytes[from]!
+    else into.set(bytes, at)
+    this.#length = at + length
   }
 
   append(text: string): void {

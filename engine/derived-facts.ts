@@ -248,8 +248,14 @@ export function emailDomainOf(email: unknown): string | undefined {
   return domain === '' ? undefined : domain
 }
 
-/** Names CRMs write instead of ISO codes, lower-case, to their code. */
-const countryAliases: ReadonlyMap<string, string> = (() => {
+/**
+ * Names CRMs write instead of ISO codes (English names, common aliases), lower-case, to their
+ * code. Made on first use: Intl.DisplayNames took 8-25 ms to set up (ICU's region names),
+ * which every start of the CLI, its workers and the server paid, though most CRMs send codes.
+ */
+let countryAliases: ReadonlyMap<string, string> | undefined
+
+function countryAliasMap(): ReadonlyMap<string, string> {
   const names = new Intl.DisplayNames(['en'], { type: 'region' })
   const aliases = new Map<string, string>()
   for (const code of countryRegion.keys()) {
@@ -270,7 +276,7 @@ const countryAliases: ReadonlyMap<string, string> = (() => {
   ]
   for (const [alias, code] of common) aliases.set(alias, code)
   return aliases
-})()
+}
 
 /**
  * Sales region of a country, from its ISO code ("de", "DE") or its English name ("Germany",
@@ -280,6 +286,8 @@ export function regionOf(country: unknown): Region | undefined {
   if (typeof country !== 'string') return undefined
   const text = country.trim()
   const upper = text.toUpperCase()
-  const code = countryRegion.has(upper) ? upper : countryAliases.get(text.toLowerCase())
+  const code = countryRegion.has(upper)
+    ? upper
+    : (countryAliases ??= countryAliasMap()).get(text.toLowerCase())
   return code === undefined ? undefined : countryRegion.get(code)
 }

@@ -2,7 +2,8 @@ import { remembered } from './hot-path.ts'
 import type { PersonaMatch, Reason, RuleResult } from './schema/decision.ts'
 
 /**
- * JSON text for the parts of a decision that are mostly the same from lead to lead. A reason
+ * The JSON of the parts of a decision that are mostly the same from lead to lead, kept as
+ * text or in the form an `Encode` gives it (the CLI keeps UTF-8 bytes). A reason
  * differs between leads only in its sentence (and points); a persona match in its shares and
  * which of its fixed criterion texts it lists. Serializing those fixed parts once per version
  * instead of once per decision halves the cost of writing a decision. Each serializer is for

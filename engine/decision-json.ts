@@ -3,9 +3,9 @@ import type { PersonaMatch, Reason, RuleResult } from './schema/decision.ts'
 
 /**
  * The JSON of the parts of a decision that are mostly the same from lead to lead, kept as
- * text or in the form an `Encode` gives it (the CLI keeps UTF-8 bytes). A reason
- * differs between leads only in its sentence (and points); a persona match in its shares and
- * which of its fixed criterion texts it lists. Serializing those fixed parts once per version
+ * text or in the form an `Encode` gives it (the CLI keeps UTF-8 bytes). A reason differs
+ * between leads only in its sentence (and points); a persona match in its shares and which
+ * of its fixed criterion texts it lists. Serializing those fixed parts once per version
  * instead of once per decision halves the cost of writing a decision. Each serializer is for
  * the decisions of one compiled version and writes exactly what `JSON.stringify` writes.
  */

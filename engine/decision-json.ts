@@ -18,7 +18,7 @@ const LIMIT = 4096
  */
 export type Encode<T> = (json: string) => T
 
-export const asText: Encode<string> = (json) => json
+const asText: Encode<string> = (json) => json
 
 /** Rules per group whose texts are joined once per combination of results (3^5 = 243). */
 export const RULES_PER_GROUP = 5

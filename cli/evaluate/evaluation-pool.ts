@@ -51,9 +51,9 @@ export interface WorkerThreads {
  * try { ... poolEvaluation(config, threads, sink) ... } finally { await threads.terminate() }
  */
 export function startWorkers(size: number): WorkerThreads {
-  // A worker's optimizing compiler spent about as long compiling the evaluator as the
-  // worker then took deciding 20,000 leads: most of it on inlining callees into the few
-  // large functions that decide a lead. With a third of V8's default inlining budget (920
+  // A worker's optimizing compiler spent 0.75-1.05 s compiling the evaluator, as long as the
+  // worker then took deciding 40,000-50,000 leads: most of it on inlining callees into the
+  // few large functions that decide a lead. With a third of V8's default inlining budget (920
   // bytecodes) compiling took half as long and the compiled code decided leads as fast;
   // the whole run took 8% less time and CPU (100,000 leads, median of 12 runs). V8's flags
   // are the process's: from here on this thread's code is compiled so too. It changes how

@@ -121,17 +121,21 @@ export function currentTimestamp(): string {
 const SLAB_BYTES = 64 * 1024
 
 /**
- * Zeroed byte arrays cut from shared 64 KiB buffers: `new Uint8Array(n)` costs a few hundred
- * nanoseconds, a view on a fresh region of a buffer a tenth of that. Regions are never
+ * Zeroed byte arrays cut from shared buffers of up to 64 KiB: `new Uint8Array(n)` costs a few
+ * hundred nanoseconds, a view on a fresh region of a buffer a tenth of that. Regions are never
  * handed out twice; a buffer is freed once no array cut from it is referenced.
  */
 export function byteArrays(): (length: number) => Uint8Array {
-  let slab = new ArrayBuffer(SLAB_BYTES)
+  // The buffers start small and double: the first leads already make several, so code V8
+  // optimizes after a few hundred leads has seen one made. With a 64 KiB buffer from the
+  // start the first was full only after ~650 leads, and V8 threw away the engine's
+  // optimized `run` there and compiled it again, in every worker.
+  let slab = new ArrayBuffer(256)
   let used = 0
   return (length) => {
     if (length > SLAB_BYTES / 4) return new Uint8Array(length)
-    if (used + length > SLAB_BYTES) {
-      slab = new ArrayBuffer(SLAB_BYTES)
+    if (used + length > slab.byteLength) {
+      slab = new ArrayBuffer(Math.min(Math.max(slab.byteLength * 2, length), SLAB_BYTES))
       used = 0
     }
     const bytes = new Uint8Array(slab, used, length)

@@ -43,6 +43,17 @@ describe('byteArrays', () => {
     const kept = arrays.every((array, at) => array.every((byte) => byte === at % 250))
     expect({ fresh, kept }).toEqual({ fresh: true, kept: true })
   })
+
+  it('hands out arrays longer than the buffer it is filling, and larger than any buffer', () => {
+    const bytes = byteArrays()
+    const lengths = [300, 1, 5_000, 16_384, 20_000, 90, 70_000, 3]
+    const arrays = lengths.map((length) => bytes(length))
+    arrays.forEach((array, at) => array.fill(at + 1))
+    expect(arrays.map((array) => array.length)).toEqual(lengths)
+    expect(arrays.map((array, at) => array.every((byte) => byte === at + 1))).toEqual(
+      lengths.map(() => true),
+    )
+  })
 })
 
 describe('remembered and lastWordsOf', () => {

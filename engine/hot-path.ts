@@ -130,12 +130,14 @@ export function byteArrays(): (length: number) => Uint8Array {
   // optimizes after a few hundred leads has seen one made. With a 64 KiB buffer from the
   // start the first was full only after ~650 leads, and V8 threw away the engine's
   // optimized `run` there and compiled it again, in every worker.
-  let slab = new ArrayBuffer(256)
+  let size = 256
+  let slab = new ArrayBuffer(size)
   let used = 0
   return (length) => {
     if (length > SLAB_BYTES / 4) return new Uint8Array(length)
-    if (used + length > slab.byteLength) {
-      slab = new ArrayBuffer(Math.min(Math.max(slab.byteLength * 2, length), SLAB_BYTES))
+    if (used + length > size) {
+      size = Math.min(Math.max(size * 2, length), SLAB_BYTES)
+      slab = new ArrayBuffer(size)
       used = 0
     }
     const bytes = new Uint8Array(slab, used, length)

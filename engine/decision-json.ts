@@ -133,12 +133,16 @@ export function reasonJson<T>(encode: Encode<T>): (reason: Reason) => T {
  * reasonsJson(decision.reasons) === JSON.stringify(decision.reasons) // true
  */
 export function reasonsSerializer(): (reasons: readonly Reason[]) => string {
-  const one = reasonJson(asText)
-  return (reasons) => {
+  return arrayJson(reasonJson(asText))
+}
+
+/** A JSON array of items, each written by `one`. */
+function arrayJson<T>(one: (item: T) => string): (items: readonly T[]) => string {
+  return (items) => {
     let json = '['
-    for (let at = 0; at < reasons.length; at++) {
+    for (let at = 0; at < items.length; at++) {
       if (at > 0) json += ','
-      json += one(reasons[at]!)
+      json += one(items[at]!)
     }
     return `${json}]`
   }
@@ -227,12 +231,5 @@ export function personaJson<T>(encode: Encode<T>): (persona: PersonaMatch) => T 
  * personasJson(decision.personas) === JSON.stringify(decision.personas) // true
  */
 export function personasSerializer(): (personas: readonly PersonaMatch[]) => string {
-  const one = personaJson(asText)
-  return (personas) => {
-    let json = '['
-    for (let at = 0; at < personas.length; at++) {
-      json += at > 0 ? `,${one(personas[at]!)}` : one(personas[at]!)
-    }
-    return `${json}]`
-  }
+  return arrayJson(personaJson(asText))
 }
